@@ -1,0 +1,2 @@
+/// Module Agents (being written).
+public enum AgentsModule {}

@@ -1,0 +1,2 @@
+/// Module Experiment (being written).
+public enum ExperimentModule {}

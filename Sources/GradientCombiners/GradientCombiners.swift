@@ -1,0 +1,2 @@
+/// Module GradientCombiners (being written).
+public enum GradientCombinersModule {}

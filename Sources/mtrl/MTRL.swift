@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The `mtrl` command: multi-task reinforcement learning with gradient surgery, in Swift.
+@main
+struct MTRL: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mtrl",
+        abstract: "Multi-task RL testbed: Meta-World-style tasks, multi-head SAC and gradient combiners (PCGrad, CAGrad, ...).",
+        version: MTRLVersion.current,
+        subcommands: [
+            BenchCommand.self,
+        ]
+    )
+}
+
+/// The version printed by `mtrl --version`.
+enum MTRLVersion {
+    static let current = "0.1.0"
+}
