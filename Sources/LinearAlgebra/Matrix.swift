@@ -4,7 +4,7 @@
 /// flat parameter vectors (as 1 x P matrices) and the K x P matrix of per-task gradients are all
 /// matrices. It has value semantics (copy-on-write storage); the hot paths write into matrices
 /// allocated once, through `inout`, so they do not allocate.
-public struct Matrix: Equatable, Sendable {
+public struct Matrix: Equatable, Codable, Sendable {
     /// Number of rows.
     public private(set) var rows: Int
     /// Number of columns.
