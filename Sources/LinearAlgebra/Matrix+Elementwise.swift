@@ -109,3 +109,21 @@ extension Matrix {
         }
     }
 }
+
+extension Matrix {
+    /// Adds `source`'s columns starting at `sourceColumn` to all of this matrix's columns, row by row
+    /// (same row count; `source` must have at least `sourceColumn + columns` columns).
+    public mutating func addColumns(from source: Matrix, sourceColumn: Int) {
+        precondition(
+            source.rows == rows && sourceColumn >= 0 && sourceColumn + columns <= source.columns,
+            "Matrix.addColumns: \(columns) columns from column \(sourceColumn) of a \(source.shapeDescription) matrix do not fit a \(shapeDescription) matrix")
+        let width = columns, sourceWidth = source.columns
+        source.storage.withUnsafeBufferPointer { sp in
+            storage.withUnsafeMutableBufferPointer { dp in
+                for r in 0..<rows {
+                    for c in 0..<width { dp[r * width + c] += sp[r * sourceWidth + sourceColumn + c] }
+                }
+            }
+        }
+    }
+}

@@ -66,3 +66,15 @@ public struct Adam: Codable, Equatable, Sendable {
         }
     }
 }
+
+extension Adam {
+    /// Restores the moments and step count saved from an optimiser of the same size (checkpoints).
+    /// Returns false, changing nothing, when the sizes differ or the step count is negative.
+    public mutating func restore(stepCount savedSteps: Int, firstMoment savedFirst: [Float], secondMoment savedSecond: [Float]) -> Bool {
+        guard savedSteps >= 0, savedFirst.count == parameterCount, savedSecond.count == parameterCount else { return false }
+        stepCount = savedSteps
+        firstMoment = savedFirst
+        secondMoment = savedSecond
+        return true
+    }
+}

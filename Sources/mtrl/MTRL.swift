@@ -8,6 +8,8 @@ struct MTRL: ParsableCommand {
         abstract: "Multi-task RL testbed: Meta-World-style tasks, multi-head SAC and gradient combiners (PCGrad, CAGrad, ...).",
         version: MTRLVersion.current,
         subcommands: [
+            TrainCommand.self,
+            EvalCommand.self,
             BenchCommand.self,
         ]
     )

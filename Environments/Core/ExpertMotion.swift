@@ -1,0 +1,68 @@
+/// Motion primitives the scripted experts are written with. They turn a desired fingertip position into
+/// the hand part of an action, so each expert reads as a short list of phases.
+public enum ExpertMotion {
+    /// The hand action (x, y, z in [-1, 1]) that moves the TCP from `tcp` toward `target`: proportional,
+    /// reaching the target in one step when it is within 1 cm on every axis, clipped otherwise.
+    @inlinable
+    public static func move(from tcp: Vector3, to target: Vector3) -> Vector3 {
+        let raw = (target - tcp) / Tabletop.actionScale
+        return Vector3(clamp(raw.x, -1, 1), clamp(raw.y, -1, 1), clamp(raw.z, -1, 1))
+    }
+
+    /// Moves toward `target` without sweeping through what lies around it: first straight up to
+    /// `clearance` above the target, then horizontally over it, then straight down. Once the TCP is within
+    /// `tolerance` horizontally it goes directly to the target.
+    @inlinable
+    public static func approachFromAbove(from tcp: Vector3, to target: Vector3, clearance: Double, tolerance: Double = 0.01) -> Vector3 {
+        if tcp.horizontalDistance(to: target) <= tolerance {
+            return move(from: tcp, to: target)
+        }
+        let safeHeight = target.z + clearance
+        if tcp.z < safeHeight - 0.005 {
+            return move(from: tcp, to: Vector3(tcp.x, tcp.y, safeHeight))
+        }
+        return move(from: tcp, to: Vector3(target.x, target.y, max(tcp.z, safeHeight)))
+    }
+
+    /// The grasping phases of a pick: open above `gripPoint`, descend around it, close. Returns `nil` once
+    /// the body is held (TCP within 2 cm of the grip point and the gripper closed below `heldOpening`), so
+    /// the caller continues with the carrying phase.
+    @inlinable
+    public static func pick(tcp: Vector3, gripper: Double, gripPoint: Vector3, heldOpening: Double = 0.45, clearance: Double = 0.06) -> Action? {
+        let horizontal = tcp.horizontalDistance(to: gripPoint)
+        if horizontal < 0.02 && abs(tcp.z - gripPoint.z) < 0.02 && gripper < heldOpening { return nil }
+        if horizontal > 0.01 || tcp.z - gripPoint.z > 0.008 {
+            if gripper < 0.9 && horizontal > 0.01 {
+                return action(move(from: tcp, to: Vector3(tcp.x, tcp.y, max(tcp.z, gripPoint.z + clearance))), grip: -1)
+            }
+            return action(approachFromAbove(from: tcp, to: gripPoint, clearance: clearance), grip: -1)
+        }
+        return action(.zero, grip: 1)
+    }
+
+    /// An action from a hand motion and a gripper command (+1 close, -1 open).
+    @inlinable
+    public static func action(_ motion: Vector3, grip: Double) -> Action {
+        Action(motion.x, motion.y, motion.z, grip)
+    }
+}
+
+/// Contact between a fingertip and a moving fixture face, along one axis. Fixtures (drawers, windows,
+/// buttons, doors) are built from these: a face moves only while a fingertip presses it from the side it
+/// was on, so handles are pushed and hooked but never passed through.
+public enum FaceContact {
+    /// How far a fingertip of radius `radius` pushes a face at coordinate `face` along the axis, when the
+    /// tip moved from `previousTip` to `tip`. `direction` +1: a tip on the negative side pushes the face
+    /// toward positive coordinates; -1: a tip on the positive side pushes it toward negative ones.
+    /// Returns 0 when the tip does not press the face.
+    @inlinable
+    public static func push(face: Double, tip: Double, previousTip: Double, direction: Double, radius: Double) -> Double {
+        if direction > 0 {
+            guard previousTip + radius <= face + 1e-9, tip + radius > face else { return 0 }
+            return tip + radius - face
+        } else {
+            guard previousTip - radius >= face - 1e-9, tip - radius < face else { return 0 }
+            return tip - radius - face
+        }
+    }
+}

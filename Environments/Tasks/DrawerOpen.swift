@@ -1,0 +1,57 @@
+/// `drawer-open`: pull a closed drawer open by its handle (Meta-World `drawer-open-v3`).
+///
+/// The fingers hook into the gap between the handle bar and the drawer face and pull toward the robot.
+/// Reward: `2 reach + 6 H(reach, inPlace)` on the TCP-handle and handle-goal distances, 10 when solved.
+public struct DrawerOpen: ManipulationTask {
+    /// Success radius of the handle around the goal, metres.
+    public static let goalRadius = 0.03
+
+    /// The task with Meta-World's ranges.
+    public init() {}
+
+    /// `drawer-open`.
+    public var name: String { "drawer-open" }
+    /// What the task asks.
+    public var summary: String { "Hook the handle of a closed drawer and pull the drawer open." }
+    /// Meta-World's criterion.
+    public var successCriterion: String { "distance from handle to goal <= 0.03" }
+    /// Closed handle at y 0.73; the goal is the handle 19 cm closer to the robot.
+    public var resetRanges: ResetRanges {
+        ResetRanges(object: PositionRange(lower: Vector3(-0.1, 0.73, 0.09), upper: Vector3(0.1, 0.73, 0.09)),
+                    goal: PositionRange(lower: Vector3(-0.1, 0.54, 0.09), upper: Vector3(0.1, 0.54, 0.09)))
+    }
+
+    /// The goal is the handle pulled to y 0.54.
+    public func sampleLayout(using generator: inout SplitMix64) -> Layout {
+        let handle = resetRanges.object.sample(using: &generator)
+        return Layout(object: handle, goal: Vector3(handle.x, 0.54, handle.z))
+    }
+
+    /// A closed drawer with its handle at the layout's object position.
+    public func makeScene(layout: Layout) -> Scene {
+        DrawerMechanism.scene(closedHandle: layout.object, opening: 0, goal: layout.goal)
+    }
+
+    /// Drawer dynamics.
+    public func applyDynamics(to scene: inout Scene, previousTCP: Vector3) {
+        DrawerMechanism.apply(to: &scene, previousTCP: previousTCP)
+    }
+
+    /// Reward and success from the handle-goal distance.
+    public func evaluate(_ scene: Scene) -> Evaluation {
+        DrawerMechanism.evaluate(scene, goalRadius: Self.goalRadius)
+    }
+
+    /// Lower the fingertip into the gap behind the handle bar, then pull toward the goal.
+    public func expertAction(for observation: Observation) -> Action {
+        let tcp = observation.tcp
+        let handle = observation.firstPosition
+        let gap = Vector3(handle.x, handle.y + 0.0255, handle.z)
+        let inGap = tcp.horizontalDistance(to: gap) < 0.012 && abs(tcp.z - gap.z) < 0.01
+        if !inGap {
+            return ExpertMotion.action(ExpertMotion.approachFromAbove(from: tcp, to: gap, clearance: 0.06), grip: 1)
+        }
+        let pull = Vector3(handle.x, observation.goal.y + 0.018 - 0.01, handle.z)
+        return ExpertMotion.action(ExpertMotion.move(from: tcp, to: pull), grip: 1)
+    }
+}

@@ -1,2 +1,0 @@
-/// Module Agents (being written).
-public enum AgentsModule {}

@@ -1,0 +1,108 @@
+import LinearAlgebra
+import NeuralNetworks
+
+/// One replay ring buffer per task, as in the PCGrad paper's agent: every update draws the same number
+/// of transitions from each task, so batches are grouped by task and every task is represented.
+///
+/// Storage is one contiguous matrix per field with `taskCount * capacity` rows (task k owns rows
+/// `k * capacity ..< (k + 1) * capacity`), so adding and sampling copy rows without allocating.
+public struct TaskReplayBuffer: Sendable {
+    /// Number of tasks.
+    public let taskCount: Int
+    /// Transitions kept per task; the oldest are overwritten first.
+    public let capacity: Int
+    /// Width of an observation row.
+    public let observationSize: Int
+    /// Width of an action row.
+    public let actionSize: Int
+    /// Stored observations.
+    public internal(set) var observations: Matrix
+    /// Stored actions.
+    public internal(set) var actions: Matrix
+    /// Stored rewards (one column).
+    public internal(set) var rewards: Matrix
+    /// Stored next observations.
+    public internal(set) var nextObservations: Matrix
+    /// Transitions stored per task (at most `capacity`).
+    public internal(set) var counts: [Int]
+    /// Where each task's next transition goes.
+    public internal(set) var cursors: [Int]
+
+    /// Empty buffers for `taskCount` tasks of `capacity` transitions each.
+    public init(taskCount: Int, capacity: Int, observationSize: Int, actionSize: Int) {
+        precondition(taskCount >= 1 && capacity >= 1, "TaskReplayBuffer: needs at least one task and a positive capacity, got \(taskCount) tasks x \(capacity)")
+        self.taskCount = taskCount
+        self.capacity = capacity
+        self.observationSize = observationSize
+        self.actionSize = actionSize
+        let rows = taskCount * capacity
+        observations = Matrix(rows: rows, columns: observationSize)
+        actions = Matrix(rows: rows, columns: actionSize)
+        rewards = Matrix(rows: rows, columns: 1)
+        nextObservations = Matrix(rows: rows, columns: observationSize)
+        counts = [Int](repeating: 0, count: taskCount)
+        cursors = [Int](repeating: 0, count: taskCount)
+    }
+
+    /// Stores one transition per task: row k of each argument is task k's.
+    public mutating func add(observations newObservations: Matrix, actions newActions: Matrix, rewards newRewards: [Float], nextObservations newNext: Matrix) {
+        precondition(
+            newObservations.rows == taskCount && newObservations.columns == observationSize
+                && newActions.rows == taskCount && newActions.columns == actionSize
+                && newRewards.count == taskCount && newNext.rows == taskCount && newNext.columns == observationSize,
+            "TaskReplayBuffer.add: expected \(taskCount) rows of \(observationSize) observation and \(actionSize) action values, got observations \(newObservations.shapeDescription), actions \(newActions.shapeDescription), \(newRewards.count) rewards, next observations \(newNext.shapeDescription)")
+        for task in 0..<taskCount {
+            let row = task * capacity + cursors[task]
+            Self.copyRow(task, of: newObservations, to: row, of: &observations)
+            Self.copyRow(task, of: newActions, to: row, of: &actions)
+            rewards.storage[row] = newRewards[task]
+            Self.copyRow(task, of: newNext, to: row, of: &nextObservations)
+            cursors[task] = (cursors[task] + 1) % capacity
+            counts[task] = min(counts[task] + 1, capacity)
+        }
+    }
+
+    /// Fills `batch` with `batch.layout.rowsPerTask` uniformly drawn transitions of every task.
+    public func sample(into batch: inout TransitionBatch, generator: inout SeededGenerator) {
+        precondition(
+            batch.layout.taskCount == taskCount && batch.observations.columns == observationSize && batch.actions.columns == actionSize,
+            "TaskReplayBuffer.sample: a batch for \(batch.layout.taskCount) tasks (\(batch.observations.columns) observation, \(batch.actions.columns) action values) does not fit buffers for \(taskCount) tasks (\(observationSize), \(actionSize))")
+        precondition(counts.allSatisfy { $0 > 0 }, "TaskReplayBuffer.sample: every task needs at least one stored transition, counts are \(counts)")
+        for task in 0..<taskCount {
+            for row in batch.layout.rows(ofTask: task) {
+                let source = task * capacity + generator.index(below: counts[task])
+                Self.copyRow(source, of: observations, to: row, of: &batch.observations)
+                Self.copyRow(source, of: actions, to: row, of: &batch.actions)
+                batch.rewards.storage[row] = rewards.storage[source]
+                Self.copyRow(source, of: nextObservations, to: row, of: &batch.nextObservations)
+            }
+        }
+    }
+
+    /// Restores buffers from saved contents (checkpoints).
+    public mutating func restore(observations: Matrix, actions: Matrix, rewards: Matrix, nextObservations: Matrix, counts: [Int], cursors: [Int]) throws {
+        guard observations.rows == self.observations.rows, observations.columns == observationSize,
+              actions.rows == self.actions.rows, actions.columns == actionSize,
+              rewards.count == self.rewards.count, nextObservations.rows == self.nextObservations.rows,
+              nextObservations.columns == observationSize, counts.count == taskCount, cursors.count == taskCount,
+              counts.allSatisfy({ $0 >= 0 && $0 <= capacity }), cursors.allSatisfy({ $0 >= 0 && $0 < capacity })
+        else {
+            throw AgentError.checkpointMismatch("the saved replay buffers do not match \(taskCount) tasks x \(capacity) transitions of \(observationSize) observation and \(actionSize) action values")
+        }
+        self.observations = observations
+        self.actions = actions
+        self.rewards = rewards
+        self.nextObservations = nextObservations
+        self.counts = counts
+        self.cursors = cursors
+    }
+
+    private static func copyRow(_ sourceRow: Int, of source: Matrix, to destinationRow: Int, of destination: inout Matrix) {
+        let width = source.columns
+        source.storage.withUnsafeBufferPointer { s in
+            destination.storage.withUnsafeMutableBufferPointer { d in
+                (d.baseAddress! + destinationRow * width).update(from: s.baseAddress! + sourceRow * width, count: width)
+            }
+        }
+    }
+}

@@ -1,2 +1,0 @@
-/// Module Experiment (being written).
-public enum ExperimentModule {}

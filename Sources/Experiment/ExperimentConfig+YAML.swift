@@ -1,0 +1,66 @@
+import Foundation
+import Yams
+
+/// A config problem a user can act on: the file, the key, what was wrong, and the valid choices.
+public struct ConfigError: Error, CustomStringConvertible, Equatable {
+    /// The message, complete.
+    public let description: String
+}
+
+extension ExperimentConfig {
+    /// Applies the keys of a YAML mapping on top of this config. `source` names the file in messages.
+    /// Unknown keys, wrong types and malformed YAML are errors; keys not present keep their values.
+    public mutating func apply(yaml text: String, source: String) throws {
+        let loaded: Any?
+        do {
+            loaded = try Yams.load(yaml: text)
+        } catch {
+            throw ConfigError(description: "\(source): not valid YAML: \(error)")
+        }
+        guard let loaded else { return }
+        guard let mapping = loaded as? [String: Any] else {
+            throw ConfigError(description: "\(source): a config is a mapping of keys to values (like 'steps: 10000'), got \(ConfigKey.describe(loaded))")
+        }
+        let byName = Dictionary(uniqueKeysWithValues: Self.keys.map { ($0.name, $0) })
+        for name in mapping.keys.sorted() {
+            guard let key = byName[name] else {
+                throw ConfigError(description: "\(source): unknown key '\(name)'. Valid keys: \(Self.keyNames.joined(separator: ", "))")
+            }
+            do {
+                try key.assign(&self, mapping[name]!)
+            } catch {
+                throw ConfigError(description: "\(source): key '\(name)' \(error.message)")
+            }
+        }
+    }
+
+    /// Reads a config file over the defaults.
+    public static func load(file url: URL) throws -> ExperimentConfig {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw ConfigError(description: "\(url.path): cannot read the config file (\(error.localizedDescription))")
+        }
+        var config = ExperimentConfig()
+        try config.apply(yaml: text, source: url.path)
+        return config
+    }
+
+    /// The config as YAML: every key, each preceded by its help as a comment.
+    public func yaml() -> String {
+        var lines = ["# mtrl-swift experiment config. Every key is listed; see README.md, 'Config reference'."]
+        for key in Self.keys {
+            lines.append("")
+            lines.append("# \(key.help)")
+            lines.append("\(key.name): \(key.render(self))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Throws one error listing every invalid value.
+    public func validate() throws {
+        let found = problems()
+        guard found.isEmpty else { throw ConfigError(description: "invalid config: " + found.joined(separator: "; ")) }
+    }
+}

@@ -1,0 +1,107 @@
+import Agents
+import Environments
+import GradientCombiners
+
+/// Everything that defines a training run. A run folder's `config.yaml` holds all of it, resolved, so a
+/// run can be repeated or resumed from its folder alone. Keys and their meaning are listed once, in
+/// `ExperimentConfig.keys` (which the YAML reader, the writer and the README's reference all use).
+public struct ExperimentConfig: Equatable, Sendable {
+    /// The suite to train on: `mt10`, `mt50`, or `mt1:<task>` (one task).
+    public var suite = "mt10"
+    /// How shared-parameter gradients of the tasks are combined at every update.
+    public var combiner = CombinerKind.pcgrad
+    /// Seed of everything random in the run (weights, layouts, exploration, replay sampling, combiners).
+    public var seed: UInt64 = 1
+    /// Training length in environment steps per task (each step advances every task once).
+    public var steps = 60_000
+    /// Steps of uniformly random actions before the policy acts and updates begin.
+    public var warmupSteps = 1_500
+    /// Agent updates per environment step (the update-to-data ratio).
+    public var updatesPerStep = 1
+    /// Evaluate every this many steps (exactly, not rounded to episode ends), and at the end.
+    public var evalEvery = 6_000
+    /// Deterministic evaluation episodes per task (episode i uses layout i mod 50).
+    public var evalEpisodes = 10
+    /// Write a checkpoint every this many steps; a multiple of the horizon, so checkpoints fall on
+    /// episode boundaries and a resumed run repeats the uninterrupted one exactly.
+    public var checkpointEvery = 6_000
+    /// Write a `train.csv` row (means over the last window of updates) every this many steps.
+    public var logEvery = 1_500
+    /// Episode length before time-limit truncation: 150 (the papers' v1 setup) or 500 (Meta-World v3).
+    public var horizon = 150
+    /// `resampled` (a layout drawn at every reset, today's standard) or `fixed` (one layout per task).
+    public var layouts = LayoutMode.resampled
+    /// Widths of the shared hidden layers of actor and critics.
+    public var hiddenSizes = [256, 256, 256]
+    /// Transitions sampled from each task's replay buffer per update.
+    public var batchSizePerTask = 64
+    /// Transitions kept per task.
+    public var replayCapacityPerTask = 100_000
+    /// Discount factor.
+    public var discount: Float = 0.99
+    /// Polyak rate of the target critics.
+    public var targetSmoothing: Float = 0.005
+    /// Adam step size of the actor.
+    public var actorLearningRate: Float = 3e-4
+    /// Adam step size of the critics.
+    public var criticLearningRate: Float = 3e-4
+    /// Adam step size of the per-task log-temperatures.
+    public var temperatureLearningRate: Float = 3e-4
+    /// Initial temperature of every task.
+    public var initialTemperature: Float = 1
+    /// CAGrad's c: radius of the ball around the mean gradient, relative to its norm.
+    public var cagradC: Double = 0.5
+    /// CAGrad's output scaling: none, 1/(1+c^2) or 1/(1+c).
+    public var cagradRescale = CAGradRescale.inverseOnePlusCSquared
+    /// PCGrad's reduction of the projected gradients: sum (the paper) or mean (mtrl).
+    public var pcgradReduction = GradientReduction.sum
+    /// PCGrad's order of the other tasks: random (the paper) or fixed.
+    public var pcgradOrder = PCGradOrder.random
+    /// CAGrad-Fast's number of sampled tasks.
+    public var cagradFastSubset = 4
+    /// OpenBLAS threads (set once per process).
+    public var blasThreads = 2
+
+    /// The defaults, which `Configs/default.yaml` mirrors.
+    public init() {}
+
+    /// The agent settings these keys describe.
+    public var agentSettings: SACHyperparameters {
+        SACHyperparameters(
+            hiddenSizes: hiddenSizes, batchSizePerTask: batchSizePerTask, discount: discount, targetSmoothing: targetSmoothing,
+            actorLearningRate: actorLearningRate, criticLearningRate: criticLearningRate,
+            temperatureLearningRate: temperatureLearningRate, initialTemperature: initialTemperature)
+    }
+
+    /// The combiner options these keys describe.
+    public var combinerOptions: CombinerOptions {
+        var options = CombinerOptions()
+        options.cagradC = cagradC
+        options.cagradRescale = cagradRescale
+        options.pcgradReduction = pcgradReduction
+        options.pcgradOrder = pcgradOrder
+        options.fastSubsetSize = cagradFastSubset
+        return options
+    }
+
+    /// Every problem with these values, one sentence each naming the key (empty when valid).
+    public func problems() -> [String] {
+        var found = [String]()
+        func need(_ condition: Bool, _ message: @autoclosure () -> String) { if !condition { found.append(message()) } }
+        need(steps >= 1, "steps must be at least 1, got \(steps)")
+        need(warmupSteps >= 1, "warmup_steps must be at least 1 (updates need data), got \(warmupSteps)")
+        need(updatesPerStep >= 1, "updates_per_step must be at least 1, got \(updatesPerStep)")
+        need(evalEvery >= 1, "eval_every must be at least 1, got \(evalEvery)")
+        need(evalEpisodes >= 1, "eval_episodes must be at least 1, got \(evalEpisodes)")
+        need(logEvery >= 1, "log_every must be at least 1, got \(logEvery)")
+        need(horizon >= 1, "horizon must be at least 1, got \(horizon)")
+        need(checkpointEvery >= 1 && checkpointEvery % max(horizon, 1) == 0,
+             "checkpoint_every must be a positive multiple of horizon (\(horizon)) so checkpoints fall on episode boundaries, got \(checkpointEvery)")
+        need(logEvery < 1 || checkpointEvery % logEvery == 0,
+             "checkpoint_every (\(checkpointEvery)) must be a multiple of log_every (\(logEvery)) so a resumed run logs the same windows")
+        need(replayCapacityPerTask >= 1, "replay_capacity_per_task must be at least 1, got \(replayCapacityPerTask)")
+        need(blasThreads >= 1 && blasThreads <= 64, "blas_threads must be in 1...64, got \(blasThreads)")
+        found += agentSettings.problems()
+        return found
+    }
+}

@@ -1,0 +1,218 @@
+import Agents
+import Environments
+import Foundation
+import LinearAlgebra
+import Reporting
+
+/// What the trainer tells its caller while it runs (the CLI prints these).
+public enum TrainingEvent: Sendable {
+    /// Periodic progress: steps done, total, speeds, seconds elapsed.
+    case progress(step: Int, total: Int, environmentStepsPerSecond: Double, updatesPerSecond: Double, elapsed: Double, lastMeanSuccess: Double?)
+    /// An evaluation finished.
+    case evaluated(step: Int, results: [TaskEvaluation])
+    /// A checkpoint was written.
+    case checkpointed(step: Int)
+}
+
+/// Final figures of a run, written to `summary.json`.
+public struct RunSummary: Codable, Sendable {
+    /// The suite trained on.
+    public var suite: String
+    /// The combiner used.
+    public var combiner: String
+    /// The seed.
+    public var seed: UInt64
+    /// Steps per task completed.
+    public var steps: Int
+    /// Mean success over tasks at the last evaluation.
+    public var finalMeanSuccess: Double
+    /// Best mean success over all evaluations, and its step.
+    public var bestMeanSuccess: Double
+    /// The step of the best evaluation.
+    public var bestStep: Int
+    /// Per-task success at the last evaluation, by task name.
+    public var finalSuccess: [String: Double]
+    /// Wall-clock seconds of the training loop in this process (a resumed run counts its own part).
+    public var wallSeconds: Double
+    /// Shares of the loop's wall time: environment stepping, replay, update, evaluation, logging.
+    public var timeShares: [String: Double]
+}
+
+/// Trains multi-head SAC on a suite, evaluates, logs and checkpoints into a run folder.
+///
+/// The loop: every step, each of the K tasks takes one action (uniformly random during warm-up, then
+/// sampled from the policy), the transitions go to the tasks' replay buffers, and after warm-up the
+/// agent makes `updates_per_step` updates on batches of `batch_size_per_task` transitions per task.
+/// Evaluations run every `eval_every` steps exactly; checkpoints every `checkpoint_every` steps (on
+/// episode boundaries, so a resumed run continues exactly as the uninterrupted one would).
+public struct Trainer {
+    /// The run's config.
+    public let config: ExperimentConfig
+    /// The run's folder.
+    public let folder: RunFolder
+    let suite: Suite
+    var agent: MultiTaskSAC
+    var replay: TaskReplayBuffer
+    var generator: SeededGenerator
+    var step = 0
+    var bestMeanSuccess = -1.0
+    var bestStep = 0
+    var lastEvaluation: [TaskEvaluation] = []
+    var window: LogWindow
+
+    /// A new run in `folder` (which must not hold a run yet). Writes `config.yaml`.
+    public init(config: ExperimentConfig, folder: RunFolder) throws {
+        try config.validate()
+        guard !folder.exists else {
+            throw ConfigError(description: "\(folder.url.path) already holds a run; use --resume \(folder.url.path) to continue it, or another --run-dir")
+        }
+        self.config = config
+        self.folder = folder
+        suite = try Evaluator.makeSuite(config)
+        var generator = SeededGenerator(seed: config.seed)
+        agent = try MultiTaskSAC(
+            taskCount: suite.count, observationSize: suite.observationSize, actionSize: 4, hyperparameters: config.agentSettings,
+            combiner: config.combiner, combinerOptions: config.combinerOptions, taskNames: suite.taskNames, generator: &generator)
+        replay = TaskReplayBuffer(taskCount: suite.count, capacity: config.replayCapacityPerTask, observationSize: suite.observationSize, actionSize: 4)
+        self.generator = generator
+        window = LogWindow(taskCount: suite.count)
+        try AtomicFile.write(config.yaml(), to: folder.configFile)
+    }
+
+    /// Reopens the run in `folder` at its last checkpoint. With `truncatingLogs`, rows logged after the
+    /// checkpoint (or half-written by a killed process) are dropped, ready to continue.
+    public init(resuming folder: RunFolder, truncatingLogs: Bool = true) throws {
+        guard folder.exists else {
+            throw CheckpointError.missing("\(folder.url.path) is not a run folder (no config.yaml)")
+        }
+        let config = try ExperimentConfig.load(file: folder.configFile)
+        try config.validate()
+        guard let data = try? Data(contentsOf: folder.checkpointFile) else {
+            throw CheckpointError.missing("\(folder.checkpointFile.path) does not exist; the run stopped before its first checkpoint (step \(config.checkpointEvery)); start it again")
+        }
+        let archive = try TensorArchive(decoding: data, source: folder.checkpointFile.path)
+        self.config = config
+        self.folder = folder
+        suite = try Evaluator.makeSuite(config)
+        var scratch = SeededGenerator(seed: config.seed)
+        agent = try MultiTaskSAC(
+            taskCount: suite.count, observationSize: suite.observationSize, actionSize: 4, hyperparameters: config.agentSettings,
+            combiner: config.combiner, combinerOptions: config.combinerOptions, taskNames: suite.taskNames, generator: &scratch)
+        replay = TaskReplayBuffer(taskCount: suite.count, capacity: config.replayCapacityPerTask, observationSize: suite.observationSize, actionSize: 4)
+        generator = scratch
+        window = LogWindow(taskCount: suite.count)
+        try restore(from: archive)
+        if truncatingLogs {
+            try RunFolder.truncate(folder.evalFile, header: RunFolder.evalHeader, toStep: step)
+            try RunFolder.truncate(folder.trainFile, header: RunFolder.trainHeader, toStep: step)
+        }
+    }
+
+    /// Steps per task completed so far.
+    public var completedSteps: Int { step }
+
+    /// Trains until `config.steps`, calling `report` with progress, evaluations and checkpoints.
+    /// Stops with an error (the last checkpoint left intact) when training produces NaN or infinity.
+    public mutating func run(report: (TrainingEvent) -> Void = { _ in }) throws -> RunSummary {
+        let taskCount = suite.count
+        var observations = Matrix(rows: taskCount, columns: suite.observationSize)
+        var nextObservations = observations
+        var rewards = [Float](repeating: 0, count: taskCount)
+        var successes = [Bool](repeating: false, count: taskCount)
+        var truncated = successes
+        var episodeSucceeded = successes
+        var randomActions = Matrix(rows: taskCount, columns: 4)
+        var batch = TransitionBatch(layout: agent.batchLayout, observationSize: suite.observationSize, actionSize: 4)
+        // Environments are rebuilt from the seed: replaying the resets done so far (one at start, one per
+        // finished episode) restores the layout sequence, and checkpoints sit on episode boundaries.
+        observations.storage.withUnsafeMutableBufferPointer { rows in
+            for _ in 0..<step / config.horizon { suite.reset(observations: rows.baseAddress!) }
+            suite.reset(observations: rows.baseAddress!)
+        }
+        var clock = PhaseClock()
+        let startStep = step, startUpdates = agent.updateCount
+        while step < config.steps {
+            clock.start(.environment)
+            let actions: Matrix
+            if step < config.warmupSteps {
+                for index in randomActions.storage.indices { randomActions.storage[index] = generator.uniform(-1, 1) }
+                actions = randomActions
+            } else {
+                actions = agent.act(observations, deterministic: false, generator: &generator)
+            }
+            let current = observations
+            Evaluator.step(suite, actions, &observations, &nextObservations, &rewards, &successes, &truncated)
+            clock.start(.replay)
+            replay.add(observations: current, actions: actions, rewards: rewards, nextObservations: nextObservations)
+            for task in 0..<taskCount {
+                if successes[task] { episodeSucceeded[task] = true }
+                if truncated[task] {
+                    window.recordEpisode(task: task, succeeded: episodeSucceeded[task])
+                    episodeSucceeded[task] = false
+                }
+            }
+            if step >= config.warmupSteps {
+                for _ in 0..<config.updatesPerStep {
+                    clock.start(.replay)
+                    replay.sample(into: &batch, generator: &generator)
+                    clock.start(.update)
+                    let statistics = try agent.update(batch, generator: &generator)
+                    window.record(statistics)
+                }
+            }
+            step += 1
+            clock.start(.logging)
+            if step % config.logEvery == 0 {
+                try RunFolder.append(window.rows(step: step, taskNames: suite.taskNames), to: folder.trainFile, header: RunFolder.trainHeader)
+                window = LogWindow(taskCount: taskCount)
+                let elapsed = clock.total
+                report(.progress(step: step, total: config.steps, environmentStepsPerSecond: Double((step - startStep) * taskCount) / elapsed,
+                                 updatesPerSecond: Double(agent.updateCount - startUpdates) / elapsed,
+                                 elapsed: elapsed, lastMeanSuccess: lastEvaluation.isEmpty ? nil : meanSuccess(lastEvaluation)))
+            }
+            if step % config.evalEvery == 0 || step == config.steps {
+                clock.start(.evaluation)
+                try evaluate(report: report)
+            }
+            if step % config.checkpointEvery == 0 || step == config.steps {
+                clock.start(.logging)
+                try writeCheckpoint()
+                report(.checkpointed(step: step))
+            }
+        }
+        clock.stop()
+        let summary = RunSummary(
+            suite: suite.name, combiner: config.combiner.rawValue, seed: config.seed, steps: step,
+            finalMeanSuccess: lastEvaluation.isEmpty ? 0 : meanSuccess(lastEvaluation), bestMeanSuccess: max(bestMeanSuccess, 0), bestStep: bestStep,
+            finalSuccess: Dictionary(uniqueKeysWithValues: lastEvaluation.map { ($0.task, $0.successRate) }),
+            wallSeconds: clock.total, timeShares: clock.shares)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try AtomicFile.write(try encoder.encode(summary), to: folder.summaryFile)
+        return summary
+    }
+
+    mutating func evaluate(report: (TrainingEvent) -> Void) throws {
+        let results = try Evaluator.evaluate(agent: &agent, config: config, episodes: config.evalEpisodes)
+        let mean = meanSuccess(results)
+        var lines = results.map { "\(step),\($0.task),\($0.episodes),\(format($0.successRate)),\(format($0.meanReturn))" }
+        let meanReturn = results.map(\.meanReturn).reduce(0, +) / Double(results.count)
+        lines.append("\(step),mean,\(config.evalEpisodes),\(format(mean)),\(format(meanReturn))")
+        try RunFolder.append(lines, to: folder.evalFile, header: RunFolder.evalHeader)
+        lastEvaluation = results
+        if mean > bestMeanSuccess {
+            bestMeanSuccess = mean
+            bestStep = step
+        }
+        report(.evaluated(step: step, results: results))
+    }
+
+    func meanSuccess(_ results: [TaskEvaluation]) -> Double {
+        results.map(\.successRate).reduce(0, +) / Double(max(results.count, 1))
+    }
+}
+
+/// Fixed-precision number text for CSV files (identical across runs with identical values).
+func format(_ value: Double) -> String {
+    String(format: "%.6g", value)
+}

@@ -1,2 +1,0 @@
-/// Module GradientCombiners (being written).
-public enum GradientCombinersModule {}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Experiment
+import Foundation
+import LinearAlgebra
+
+/// `mtrl eval RUN_DIR`: loads a run's checkpoint and prints the per-task success table.
+struct EvalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Evaluate a run's last checkpoint: deterministic episodes per task, success rate and return.")
+
+    @Argument(help: "The run folder (holding config.yaml and checkpoint.bin).")
+    var runDirectory: String
+
+    @Option(help: "Episodes per task (default: the run's eval_episodes).")
+    var episodes: Int?
+
+    @Option(help: "Evaluate on another horizon than the run's (e.g. 500 for Meta-World v3 episodes).")
+    var horizon: Int?
+
+    @Flag(help: "Print JSON instead of a table.")
+    var json = false
+
+    func validate() throws {
+        if let episodes, episodes < 1 { throw ValidationError("--episodes must be at least 1, got \(episodes)") }
+        if let horizon, horizon < 1 { throw ValidationError("--horizon must be at least 1, got \(horizon)") }
+    }
+
+    func run() throws {
+        do {
+            var (config, agent) = try Trainer.loadAgent(from: RunFolder(url: URL(fileURLWithPath: runDirectory)))
+            BLAS.threadCount = 1
+            if let horizon { config.horizon = horizon }
+            let results = try Evaluator.evaluate(agent: &agent, config: config, episodes: episodes ?? config.evalEpisodes)
+            let mean = results.map(\.successRate).reduce(0, +) / Double(max(results.count, 1))
+            if json {
+                struct Output: Codable { let suite: String; let meanSuccess: Double; let tasks: [TaskEvaluation] }
+                try printJSON(Output(suite: config.suite, meanSuccess: mean, tasks: results))
+                return
+            }
+            let width = max(results.map(\.task.count).max() ?? 4, 4)
+            print("\("task".padding(toLength: width, withPad: " ", startingAt: 0))  success  return")
+            for result in results {
+                print("\(result.task.padding(toLength: width, withPad: " ", startingAt: 0))  \(String(format: "%7.2f", result.successRate))  \(String(format: "%6.1f", result.meanReturn))")
+            }
+            print("\("mean".padding(toLength: width, withPad: " ", startingAt: 0))  \(String(format: "%7.2f", mean))")
+        } catch let error as ConfigError {
+            throw ValidationError(error.description)
+        } catch let error as CheckpointError {
+            throw ValidationError(error.description)
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Experiment
+import Foundation
+import GradientCombiners
+import LinearAlgebra
+
+/// `mtrl train`: trains multi-head SAC with a gradient combiner on a suite, evaluating, logging and
+/// checkpointing into a run folder; `--resume` continues a run from its last checkpoint.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train multi-head SAC with a gradient combiner (mean, pcgrad, cagrad, ...) on MT1/MT10/MT50.",
+        discussion: """
+            Settings come from the built-in defaults (Configs/default.yaml), then --config, then --set, then \
+            the named flags. The run folder gets config.yaml, eval.csv, train.csv, summary.json and checkpoint.bin.
+            """)
+
+    @Option(help: "Suite: mt10, mt50, or mt1:<task>.")
+    var suite: String?
+
+    @Option(help: "Gradient combiner: \(CombinerKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var combiner: String?
+
+    @Option(help: "A YAML config file (see Configs/); keys it omits keep their defaults.")
+    var config: String?
+
+    @Option(help: "Override any config key, as key=value (YAML value), e.g. --set hidden_sizes=[400,400,400]. Repeatable.")
+    var set: [String] = []
+
+    @Option(help: "Training length in environment steps per task.")
+    var steps: Int?
+
+    @Option(help: "Seed of everything random in the run.")
+    var seed: UInt64?
+
+    @Option(help: "Evaluate every this many steps.")
+    var evalEvery: Int?
+
+    @Option(help: "Evaluation episodes per task.")
+    var evalEpisodes: Int?
+
+    @Option(help: "CAGrad's c (>= 0).")
+    var cagradC: Double?
+
+    @Option(help: "OpenBLAS threads for this process.")
+    var blasThreads: Int?
+
+    @Option(help: "The run folder (default: runs/<suite>-<combiner>-s<seed>-<time>).")
+    var runDir: String?
+
+    @Option(help: "Continue the run in this folder from its last checkpoint (other settings come from its config.yaml).")
+    var resume: String?
+
+    func validate() throws {
+        if resume != nil {
+            let given = [suite, combiner, config, runDir].compactMap { $0 }.count + set.count
+                + [steps, evalEvery, evalEpisodes, blasThreads].compactMap { $0 }.count + (seed == nil ? 0 : 1) + (cagradC == nil ? 0 : 1)
+            if given > 0 { throw ValidationError("--resume takes its settings from the run's config.yaml; give no other options with it") }
+        }
+    }
+
+    func run() throws {
+        do {
+            var trainer: Trainer
+            if let resume {
+                trainer = try Trainer(resuming: RunFolder(url: URL(fileURLWithPath: resume)))
+                print("Resuming \(resume) at step \(trainer.completedSteps) of \(trainer.config.steps)")
+            } else {
+                let resolved = try resolvedConfig()
+                let folder = RunFolder(url: URL(fileURLWithPath: runDir ?? defaultRunDirectory(resolved)))
+                trainer = try Trainer(config: resolved, folder: folder)
+                print("Run folder: \(folder.url.path)")
+            }
+            BLAS.threadCount = trainer.config.blasThreads
+            let progress = ProgressPrinter(total: trainer.config.steps)
+            let summary = try trainer.run { progress.handle($0) }
+            progress.finish()
+            print("Done: \(summary.steps) steps per task in \(String(format: "%.0f", summary.wallSeconds)) s. Final mean success \(String(format: "%.2f", summary.finalMeanSuccess)), best \(String(format: "%.2f", summary.bestMeanSuccess)) at step \(summary.bestStep).")
+            print("Results: \(trainer.folder.url.path)")
+        } catch let error as ConfigError {
+            throw ValidationError(error.description)
+        } catch let error as CheckpointError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    /// Defaults, then the config file, then --set, then the named flags.
+    func resolvedConfig() throws -> ExperimentConfig {
+        var resolved = ExperimentConfig()
+        if let config {
+            resolved = try ExperimentConfig.load(file: URL(fileURLWithPath: config))
+        }
+        for assignment in set {
+            guard let equals = assignment.firstIndex(of: "=") else {
+                throw ValidationError("--set takes key=value, got '\(assignment)'. Valid keys: \(ExperimentConfig.keyNames.joined(separator: ", "))")
+            }
+            let key = assignment[..<equals], value = assignment[assignment.index(after: equals)...]
+            try resolved.apply(yaml: "\(key): \(value)", source: "--set")
+        }
+        if let suite { resolved.suite = suite }
+        if let combiner {
+            do { resolved.combiner = try CombinerKind(parsing: combiner) } catch { throw ValidationError("--combiner: \(error)") }
+        }
+        if let steps { resolved.steps = steps }
+        if let seed { resolved.seed = seed }
+        if let evalEvery { resolved.evalEvery = evalEvery }
+        if let evalEpisodes { resolved.evalEpisodes = evalEpisodes }
+        if let cagradC { resolved.cagradC = cagradC }
+        if let blasThreads { resolved.blasThreads = blasThreads }
+        try resolved.validate()
+        _ = try Evaluator.makeSuite(resolved)
+        return resolved
+    }
+
+    func defaultRunDirectory(_ config: ExperimentConfig) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let suiteName = config.suite.replacingOccurrences(of: ":", with: "-")
+        return "runs/\(suiteName)-\(config.combiner.rawValue)-s\(config.seed)-\(formatter.string(from: Date()))"
+    }
+}

@@ -1,0 +1,91 @@
+import Agents
+import Foundation
+import GradientCombiners
+import LinearAlgebra
+import NeuralNetworks
+import Testing
+
+@Test("replay buffers keep tasks apart, wrap around and sample each task's own rows")
+func replayBuffers() {
+    var buffer = TaskReplayBuffer(taskCount: 2, capacity: 3, observationSize: 1, actionSize: 1)
+    for step in 0..<5 {
+        // Task k's transition at step t has observation 10k + t.
+        let observations = Matrix([[Float(step)], [Float(10 + step)]])
+        buffer.add(observations: observations, actions: observations, rewards: [Float(step), Float(10 + step)], nextObservations: observations)
+    }
+    #expect(buffer.counts == [3, 3])
+    var batch = TransitionBatch(layout: TaskBatchLayout(taskCount: 2, rowsPerTask: 50), observationSize: 1, actionSize: 1)
+    var generator = SeededGenerator(seed: 3)
+    buffer.sample(into: &batch, generator: &generator)
+    let first = Set(batch.observations.storage[0..<50]), second = Set(batch.observations.storage[50..<100])
+    #expect(first == [2, 3, 4])
+    #expect(second == [12, 13, 14])
+    #expect(batch.rewards.storage == batch.observations.storage)
+}
+
+/// Two one-step bandit tasks with opposite optimal actions: reward_k = -|a - target_k|^2 and s' = s.
+/// After a few hundred updates each head's deterministic action must point to its own task's target,
+/// which needs the critic, the actor and the per-task heads all to work.
+@Test("multi-head SAC learns two opposite bandits", arguments: [CombinerKind.mean, .pcgrad, .cagrad])
+func learnsBandits(combiner: CombinerKind) throws {
+    let targets: [[Float]] = [[0.6, -0.6], [-0.6, 0.6]]
+    var generator = SeededGenerator(seed: 5)
+    let settings = SACHyperparameters(hiddenSizes: [32, 32], batchSizePerTask: 32, discount: 0, actorLearningRate: 3e-3,
+                                      criticLearningRate: 3e-3, temperatureLearningRate: 3e-3, initialTemperature: 0.1)
+    var agent = try MultiTaskSAC(taskCount: 2, observationSize: 3, actionSize: 2, hyperparameters: settings,
+                                 combiner: combiner, combinerOptions: CombinerOptions(), generator: &generator)
+    var buffer = TaskReplayBuffer(taskCount: 2, capacity: 2_000, observationSize: 3, actionSize: 2)
+    let observations = Matrix([[1, 0, 0.5], [0, 1, 0.5]])
+    var batch = TransitionBatch(layout: agent.batchLayout, observationSize: 3, actionSize: 2)
+    for step in 0..<600 {
+        let actions: Matrix
+        if step < 100 {
+            actions = Matrix(rows: 2, columns: 2, storage: (0..<4).map { _ in generator.uniform(-1, 1) })
+        } else {
+            actions = agent.act(observations, deterministic: false, generator: &generator)
+        }
+        let rewards = (0..<2).map { task in -(0..<2).reduce(Float(0)) { $0 + pow(actions[task, $1] - targets[task][$1], 2) } }
+        buffer.add(observations: observations, actions: actions, rewards: rewards, nextObservations: observations)
+        if step >= 50 {
+            buffer.sample(into: &batch, generator: &generator)
+            let statistics = try agent.update(batch, generator: &generator)
+            #expect(statistics.criticLoss.allSatisfy { $0.isFinite })
+        }
+    }
+    let final = agent.act(observations, deterministic: true, generator: &generator)
+    for task in 0..<2 {
+        for j in 0..<2 {
+            #expect(abs(final[task, j] - targets[task][j]) < 0.25, "\(combiner) task \(task) action \(final.row(task)) target \(targets[task])")
+        }
+    }
+}
+
+@Test("the same seed gives the same agent and updates")
+func seededAgentsRepeat() throws {
+    func run() throws -> [Float] {
+        var generator = SeededGenerator(seed: 8)
+        var agent = try MultiTaskSAC(taskCount: 2, observationSize: 2, actionSize: 1, hyperparameters: SACHyperparameters(hiddenSizes: [8], batchSizePerTask: 4),
+                                     combiner: .pcgrad, combinerOptions: CombinerOptions(), generator: &generator)
+        var buffer = TaskReplayBuffer(taskCount: 2, capacity: 10, observationSize: 2, actionSize: 1)
+        let observations = Matrix([[1, 0], [0, 1]])
+        var batch = TransitionBatch(layout: agent.batchLayout, observationSize: 2, actionSize: 1)
+        for _ in 0..<10 {
+            let actions = agent.act(observations, deterministic: false, generator: &generator)
+            buffer.add(observations: observations, actions: actions, rewards: [1, -1], nextObservations: observations)
+            buffer.sample(into: &batch, generator: &generator)
+            _ = try agent.update(batch, generator: &generator)
+        }
+        return agent.actor.parameters.storage
+    }
+    let first = try run(), second = try run()
+    #expect(first == second)
+}
+
+@Test("invalid settings are refused with the problem named")
+func invalidSettings() {
+    var generator = SeededGenerator(seed: 1)
+    #expect(throws: AgentError.self) {
+        _ = try MultiTaskSAC(taskCount: 2, observationSize: 2, actionSize: 1, hyperparameters: SACHyperparameters(batchSizePerTask: 0),
+                             combiner: .mean, combinerOptions: CombinerOptions(), generator: &generator)
+    }
+}
