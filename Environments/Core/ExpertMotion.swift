@@ -9,6 +9,15 @@ public enum ExpertMotion {
         return Vector3(clamp(raw.x, -1, 1), clamp(raw.y, -1, 1), clamp(raw.z, -1, 1))
     }
 
+    /// Like `move`, but scales the whole step down instead of clipping each axis, so the TCP travels on
+    /// the straight line to `target` (what pushing along a line needs).
+    @inlinable
+    public static func moveStraight(from tcp: Vector3, to target: Vector3) -> Vector3 {
+        let raw = (target - tcp) / Tabletop.actionScale
+        let largest = max(abs(raw.x), abs(raw.y), abs(raw.z))
+        return largest > 1 ? raw / largest : raw
+    }
+
     /// Moves toward `target` without sweeping through what lies around it: first straight up to
     /// `clearance` above the target, then horizontally over it, then straight down. Once the TCP is within
     /// `tolerance` horizontally it goes directly to the target.
@@ -54,14 +63,15 @@ public enum FaceContact {
     /// How far a fingertip of radius `radius` pushes a face at coordinate `face` along the axis, when the
     /// tip moved from `previousTip` to `tip`. `direction` +1: a tip on the negative side pushes the face
     /// toward positive coordinates; -1: a tip on the positive side pushes it toward negative ones.
-    /// Returns 0 when the tip does not press the face.
+    /// Returns 0 when the tip does not press the face. A tip that was already up to `slack` past the face
+    /// (rounding after the previous push, or a face turning on an arc) still counts as on its side.
     @inlinable
-    public static func push(face: Double, tip: Double, previousTip: Double, direction: Double, radius: Double) -> Double {
+    public static func push(face: Double, tip: Double, previousTip: Double, direction: Double, radius: Double, slack: Double = 0.003) -> Double {
         if direction > 0 {
-            guard previousTip + radius <= face + 1e-9, tip + radius > face else { return 0 }
+            guard previousTip + radius <= face + slack, tip + radius > face else { return 0 }
             return tip + radius - face
         } else {
-            guard previousTip - radius >= face - 1e-9, tip - radius < face else { return 0 }
+            guard previousTip - radius >= face - slack, tip - radius < face else { return 0 }
             return tip - radius - face
         }
     }

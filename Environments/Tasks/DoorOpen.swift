@@ -124,14 +124,17 @@ public struct DoorOpen: ManipulationTask {
         let tangent = Vector3(arm.y, -arm.x, 0)
         let hinge = handle - arm * Self.armLength
         let behind = handle - tangent * 0.035
-        let ready = tcp.horizontalDistance(to: behind) < 0.016 && abs(tcp.z - handle.z) < 0.01
+        let relative = Vector3(tcp.x - handle.x, tcp.y - handle.y, 0)
+        let along = (relative * tangent).sum()
+        let radialOffset = Vector3(tcp.x - hinge.x, tcp.y - hinge.y, 0).norm - Self.armLength
+        let ready = along > -0.05 && along < -0.012 && abs(radialOffset) < 0.02 && abs(tcp.z - handle.z) < 0.02
         if !ready {
             return ExpertMotion.action(ExpertMotion.approachFromAbove(from: tcp, to: behind, clearance: 0.08), grip: 1)
         }
         let step = 0.12
         let ahead = Vector3(arm.x * cos1(step) + arm.y * sin1(step), -arm.x * sin1(step) + arm.y * cos1(step), 0)
         let target = hinge + ahead * Self.armLength - Vector3(ahead.y, -ahead.x, 0) * 0.02
-        return ExpertMotion.action(ExpertMotion.move(from: tcp, to: Vector3(target.x, target.y, handle.z)), grip: 1)
+        return ExpertMotion.action(ExpertMotion.moveStraight(from: tcp, to: Vector3(target.x, target.y, handle.z)), grip: 1)
     }
 
     private func cos1(_ x: Double) -> Double { ScalarMath.sinCos(x).cos }

@@ -58,8 +58,9 @@ public struct Push: ManipulationTask {
         let lateral = (relative - direction * along).norm
         let low = tcp.z < puck.z + 0.02
         if low && lateral < 0.012 && along < -0.02 {
-            let target = Vector3(goal.x - direction.x * (contact - 0.01), goal.y - direction.y * (contact - 0.01), puck.z)
-            return ExpertMotion.action(ExpertMotion.move(from: tcp, to: target), grip: 1)
+            let ahead = min(0.01, distance) - contact
+            let target = Vector3(puck.x + direction.x * ahead, puck.y + direction.y * ahead, puck.z)
+            return ExpertMotion.action(ExpertMotion.moveStraight(from: tcp, to: target), grip: 1)
         }
         if low && tcp.horizontalDistance(to: behind) > 0.012 {
             return ExpertMotion.action(ExpertMotion.move(from: tcp, to: Vector3(tcp.x, tcp.y, puck.z + 0.08)), grip: 1)

@@ -111,9 +111,10 @@ public struct Trainer {
     /// Steps per task completed so far.
     public var completedSteps: Int { step }
 
-    /// Trains until `config.steps`, calling `report` with progress, evaluations and checkpoints.
-    /// Stops with an error (the last checkpoint left intact) when training produces NaN or infinity.
-    public mutating func run(report: (TrainingEvent) -> Void = { _ in }) throws -> RunSummary {
+    /// Trains until `config.steps` (or, with `pause`, until that step, as if the process were stopped
+    /// there), calling `report` with progress, evaluations and checkpoints. Stops with an error (the
+    /// last checkpoint left intact) when training produces NaN or infinity.
+    public mutating func run(pause: Int? = nil, report: (TrainingEvent) -> Void = { _ in }) throws -> RunSummary {
         let taskCount = suite.count
         var observations = Matrix(rows: taskCount, columns: suite.observationSize)
         var nextObservations = observations
@@ -131,7 +132,8 @@ public struct Trainer {
         }
         var clock = PhaseClock()
         let startStep = step, startUpdates = agent.updateCount
-        while step < config.steps {
+        let end = min(config.steps, pause ?? config.steps)
+        while step < end {
             clock.start(.environment)
             let actions: Matrix
             if step < config.warmupSteps {

@@ -42,8 +42,11 @@ struct SimplexSolver: Sendable {
     /// Solves for the `n` vectors whose Gram matrix is `gram` (row-major n x n). `scale` is the size of
     /// the gradient entries the gap is compared to (positive). Returns the report; the solution is in
     /// `weights` and `squaredNorm`.
+    /// With `warmStart`, the current `weights` (a point of the simplex, such as a previous solution)
+    /// are the starting point when they are better than the best vertex.
     mutating func solve(
-        gram a: [Double], count n: Int, objective: Objective, scale: Double, tolerance: Double, maxIterations: Int
+        gram a: [Double], count n: Int, objective: Objective, scale: Double, tolerance: Double, maxIterations: Int,
+        warmStart: Bool = false
     ) -> SolverReport {
         var largestDiagonal = 0.0
         for i in 0..<n { largestDiagonal = max(largestDiagonal, a[i * n + i]) }
@@ -60,8 +63,11 @@ struct SimplexSolver: Sendable {
             }
             if value < bestValue { best = k; bestValue = value }
         }
-        for k in 0..<n { weights[k] = k == best ? 1 : 0 }
         refreshProduct(a, n)
+        if !warmStart || value(objective, n, smoothing) > bestValue {
+            for k in 0..<n { weights[k] = k == best ? 1 : 0 }
+            refreshProduct(a, n)
+        }
 
         var iterations = 0, gap = 0.0, converged = false
         while true {
@@ -77,6 +83,9 @@ struct SimplexSolver: Sendable {
                 continue
             }
             if iterations >= maxIterations { break }
+            // At g_w = 0 CAGrad's dual has a kink the steps cannot resolve: hand over to the caller's
+            // degenerate-case answer (see `CAGradDual`).
+            if case .conflictAverse = objective, squaredNorm <= 1e-12 * largestDiagonal { break }
             let step = stepLength(a, n, objective, smoothing, from: away, to: vertex)
             if !(step > 0) { break }
             iterations += 1
@@ -96,6 +105,18 @@ struct SimplexSolver: Sendable {
             value = linearPart + s * squaredNorm.squareRoot()
         }
         return SolverReport(iterations: iterations, relativeGap: gap / scale, converged: converged, objective: value)
+    }
+
+    /// The (smoothed) objective at the current weights, from `product` and `squaredNorm`.
+    private func value(_ objective: Objective, _ n: Int, _ smoothing: Double) -> Double {
+        switch objective {
+        case .minimumNorm:
+            return squaredNorm
+        case let .conflictAverse(s):
+            var total = s * (squaredNorm + smoothing).squareRoot()
+            for k in 0..<n { total += linear[k] * weights[k] }
+            return total
+        }
     }
 
     /// The Frank-Wolfe vertex (smallest partial derivative), the away vertex (largest partial derivative

@@ -10,7 +10,9 @@ struct MTRL: ParsableCommand {
         subcommands: [
             TrainCommand.self,
             EvalCommand.self,
+            ConfigCommand.self,
             BenchCommand.self,
+            TasksCommand.self, ExpertCommand.self, RenderCommand.self,
         ]
     )
 }

@@ -5,7 +5,9 @@ import Testing
 /// The policy head's backward pass against central differences of L = sum(W * a) + sum(v * log pi),
 /// with the noise held fixed (same seed for every sample call). Float, h = 1e-3: the functions are
 /// smooth (tanh, exp, log), so the O(h^2) truncation error is about 1e-6 and Float rounding of L
-/// (|L| ~ 10, relative 1e-7) divided by 2h is about 5e-4; tolerance 3e-3 + 1e-2 relative.
+/// (|L| ~ 10, relative 1e-7) divided by 2h is about 5e-4; tolerance 3e-3 + 1e-2 relative. The
+/// log-std range is [-3, 0] so actions stay away from +-1: there log(1 - a^2 + 1e-6) is too steep for
+/// Float differences (the analytic formula itself is exact there; the bandit test covers saturation).
 @Test("squashed Gaussian backward matches finite differences")
 func squashedGaussianGradient() {
     let rows = 3, actions = 2
@@ -15,7 +17,7 @@ func squashedGaussianGradient() {
     let logWeights: [Float] = (0..<rows).map { _ in generator.uniform(-1, 1) }
 
     func loss(_ out: Matrix) -> Double {
-        var policy = SquashedGaussianPolicy(rows: rows, actionSize: actions, logStdMin: -5, logStdMax: 2)
+        var policy = SquashedGaussianPolicy(rows: rows, actionSize: actions, logStdMin: -3, logStdMax: 0)
         var noise = SeededGenerator(seed: 99)
         policy.sample(out, generator: &noise)
         var total = 0.0
@@ -24,7 +26,7 @@ func squashedGaussianGradient() {
         return total
     }
 
-    var policy = SquashedGaussianPolicy(rows: rows, actionSize: actions, logStdMin: -5, logStdMax: 2)
+    var policy = SquashedGaussianPolicy(rows: rows, actionSize: actions, logStdMin: -3, logStdMax: 0)
     var noise = SeededGenerator(seed: 99)
     policy.sample(output, generator: &noise)
     var gradient = Matrix(rows: rows, columns: 2 * actions)

