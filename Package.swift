@@ -32,7 +32,11 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["COpenBLAS"]),
         .target(name: "NeuralNetworks", dependencies: ["LinearAlgebra"]),
         .target(name: "GradientCombiners", dependencies: ["LinearAlgebra"]),
-        .target(name: "Environments", path: "Environments"),
+        .target(
+            name: "Environments",
+            path: "Environments",
+            linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
+        ),
         .target(name: "Agents", dependencies: ["LinearAlgebra", "NeuralNetworks", "GradientCombiners"]),
         .target(name: "Reporting"),
         .target(

@@ -7,14 +7,28 @@
 public enum TaskCatalog {
     /// Every implemented task, in MT50 order. Add new tasks here, one line each.
     public static let all: [any ManipulationTask] = [
+        BinPicking(),
         ButtonPressTopdown(),
         DoorOpen(),
         DrawerClose(),
         DrawerOpen(),
+        PickPlaceWall(),
+        PickOutOfHole(),
         PickPlace(),
+        PlateSlide(),
+        PlateSlideSide(),
+        PlateSlideBack(),
+        PlateSlideBackSide(),
         PegInsertSide(),
+        Soccer(),
         Push(),
+        PushWall(),
+        PushBack(),
         Reach(),
+        ReachWall(),
+        ShelfPlace(),
+        SweepInto(),
+        Sweep(),
         WindowOpen(),
         WindowClose(),
     ]

@@ -75,7 +75,7 @@ public struct CombinerOptions: Codable, Equatable, Sendable {
         pcgradOrder: PCGradOrder = .random,
         fastSubsetSize: Int = 4,
         solverTolerance: Double = 1e-9,
-        solverMaxIterations: Int = 100_000
+        solverMaxIterations: Int = 20_000
     ) {
         self.cagradC = cagradC
         self.cagradRescale = cagradRescale

@@ -2,16 +2,16 @@
 /// knowing only the Gram matrix of the vectors v_i. It is the solver behind MGDA and CAGrad; there is no
 /// scipy here, and K is at most a few dozen, so a simple exact method on the K x K matrix is the right tool.
 ///
-/// Method: pairwise Frank-Wolfe (the SMO step of support-vector solvers). Each step finds the vertex i
-/// with the smallest partial derivative and the vertex j of the current support with the largest, and
-/// moves weight from j to i by the exact minimiser of the objective along that edge (closed form for
-/// both objectives). A step costs O(K), keeps the iterate feasible, never increases the objective, and
-/// can drop a vertex from the support, so sparse optima are reached exactly.
+/// Method: pairwise Frank-Wolfe with exact line search (the SMO step of support-vector solvers). Each step
+/// takes the vertex i with the smallest partial derivative and the vertex j of the current support with
+/// the largest, and moves weight from j to i by the exact minimiser of the objective along that edge
+/// (closed form for both objectives), clamped to [0, w_j]. A step costs O(K), keeps the iterate feasible,
+/// never increases the objective, and can drop a vertex from the support, so sparse optima are reached
+/// exactly.
 ///
-/// Stopping: the Frank-Wolfe gap grad . w - min_i grad_i bounds the distance to the optimum. For CAGrad it
-/// is exactly the primal-dual gap F(w) - min_i g_i . d(w); for MGDA it is |g_w|^2 - min_i g_i . g_w. The
-/// solver stops when the gap divided by the problem's scale is at most the tolerance, and reports the gap
-/// either way.
+/// Stopping: the Frank-Wolfe gap grad . w - min_i grad_i bounds the suboptimality. For CAGrad it is the
+/// primal-dual gap F(w) - min_i g_i . d(w); for MGDA it is |g_w|^2 - min_i g_i . g_w. The solver stops
+/// when the gap divided by the problem's scale is at most the tolerance, and reports the gap either way.
 struct SimplexSolver: Sendable {
     /// The two objectives.
     enum Objective {
@@ -25,10 +25,10 @@ struct SimplexSolver: Sendable {
     private(set) var weights: [Double]
     /// The linear term b of the CAGrad objective; the caller fills the first `count` entries.
     var linear: [Double]
-    /// (A w)_i.
+    /// (A w)_i = v_i . g_w.
     private var product: [Double]
     private var gradient: [Double]
-    /// |g_w|^2 at the final iterate.
+    /// |g_w|^2 at the current (then final) iterate.
     private(set) var squaredNorm: Double = 0
 
     /// A solver for problems of up to `capacity` vectors.
@@ -39,11 +39,10 @@ struct SimplexSolver: Sendable {
         gradient = [Double](repeating: 0, count: capacity)
     }
 
-    /// Solves for the `n` vectors whose Gram matrix is `gram` (row-major n x n). `scale` is the size of
-    /// the gradient entries the gap is compared to (positive). Returns the report; the solution is in
-    /// `weights` and `squaredNorm`.
-    /// With `warmStart`, the current `weights` (a point of the simplex, such as a previous solution)
-    /// are the starting point when they are better than the best vertex.
+    /// Solves for the `n` vectors whose Gram matrix is `gram` (row-major n x n). The gap is compared to
+    /// `tolerance * scale` (`scale` positive: the size of the partial derivatives). With `warmStart`, the
+    /// current `weights` (a point of the simplex) are the start when they beat the best vertex. The
+    /// solution is in `weights` and `squaredNorm`.
     mutating func solve(
         gram a: [Double], count n: Int, objective: Objective, scale: Double, tolerance: Double, maxIterations: Int,
         warmStart: Bool = false
@@ -69,45 +68,39 @@ struct SimplexSolver: Sendable {
             refreshProduct(a, n)
         }
 
+        let threshold = tolerance * scale
         var iterations = 0, gap = 0.0, converged = false
         while true {
-            let (vertex, away, currentGap) = directions(a, n, objective, smoothing)
+            var (vertex, away, currentGap) = directions(n, objective, smoothing)
             gap = currentGap
-            if gap <= tolerance * scale {
+            if gap <= threshold {
+                // Confirm on freshly computed products (the updates below accumulate rounding).
                 refreshProduct(a, n)
-                gap = directions(a, n, objective, smoothing).gap
-                if gap <= tolerance * scale {
+                (vertex, away, gap) = directions(n, objective, smoothing)
+                if gap <= threshold {
                     converged = true
                     break
                 }
-                continue
             }
             if iterations >= maxIterations { break }
-            // At g_w = 0 CAGrad's dual has a kink the steps cannot resolve: hand over to the caller's
-            // degenerate-case answer (see `CAGradDual`).
+            // At g_w = 0 CAGrad's dual has a kink the steps cannot resolve: the caller handles that case.
             if case .conflictAverse = objective, squaredNorm <= 1e-12 * largestDiagonal { break }
             let step = stepLength(a, n, objective, smoothing, from: away, to: vertex)
             if !(step > 0) { break }
             iterations += 1
+            let limit = weights[away]
             weights[vertex] += step
-            weights[away] = step >= weights[away] ? 0 : weights[away] - step
+            weights[away] = step >= limit ? 0 : limit - step
             for l in 0..<n { product[l] += step * (a[l * n + vertex] - a[l * n + away]) }
             if iterations % max(n, 8) == 0 { refreshProduct(a, n) } else { updateSquaredNorm(n) }
         }
         refreshProduct(a, n)
-        let value: Double
-        switch objective {
-        case .minimumNorm:
-            value = squaredNorm
-        case let .conflictAverse(s):
-            var linearPart = 0.0
-            for k in 0..<n { linearPart += linear[k] * weights[k] }
-            value = linearPart + s * squaredNorm.squareRoot()
-        }
-        return SolverReport(iterations: iterations, relativeGap: gap / scale, converged: converged, objective: value)
+        return SolverReport(
+            iterations: iterations, relativeGap: gap / scale, converged: converged,
+            objective: objective.isMinimumNorm ? squaredNorm : value(objective, n, 0))
     }
 
-    /// The (smoothed) objective at the current weights, from `product` and `squaredNorm`.
+    /// The objective at the current weights (with the given smoothing of |g_w|).
     private func value(_ objective: Objective, _ n: Int, _ smoothing: Double) -> Double {
         switch objective {
         case .minimumNorm:
@@ -121,9 +114,7 @@ struct SimplexSolver: Sendable {
 
     /// The Frank-Wolfe vertex (smallest partial derivative), the away vertex (largest partial derivative
     /// on the support) and the Frank-Wolfe gap.
-    private mutating func directions(
-        _ a: [Double], _ n: Int, _ objective: Objective, _ smoothing: Double
-    ) -> (vertex: Int, away: Int, gap: Double) {
+    private mutating func directions(_ n: Int, _ objective: Objective, _ smoothing: Double) -> (vertex: Int, away: Int, gap: Double) {
         switch objective {
         case .minimumNorm:
             for k in 0..<n { gradient[k] = product[k] }
@@ -153,8 +144,9 @@ struct SimplexSolver: Sendable {
             guard curvature > 0 else { return limit }
             return min(max(-m / curvature, 0), limit)
         case let .conflictAverse(s):
-            // phi(t) = beta t + s sqrt(Q(t)), Q = (curvature t + m)^2 / curvature + r. With
-            // z = curvature t + m, phi' = 0 gives z^2 (s^2 - beta^2 / curvature) = beta^2 r, z of sign -beta.
+            // phi(t) = beta t + s sqrt(Q(t)) with Q = (curvature t + m)^2 / curvature + r. In z = curvature t + m,
+            // phi' = 0 gives z^2 (s^2 - beta^2 / curvature) = beta^2 r with z of the sign of -beta; without
+            // a root phi' keeps the sign of phi'(0) < 0 and the step goes to the end of the edge.
             let beta = linear[vertex] - linear[away]
             guard curvature > 0 else { return beta < 0 ? limit : 0 }
             let r = max(squaredNorm + smoothing - m * m / curvature, smoothing)
@@ -179,5 +171,12 @@ struct SimplexSolver: Sendable {
         var total = 0.0
         for k in 0..<n { total += weights[k] * product[k] }
         squaredNorm = max(total, 0)
+    }
+}
+
+extension SimplexSolver.Objective {
+    fileprivate var isMinimumNorm: Bool {
+        if case .minimumNorm = self { return true }
+        return false
     }
 }

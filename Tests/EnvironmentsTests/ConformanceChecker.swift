@@ -18,6 +18,12 @@ struct ConformanceChecker<T: ManipulationTask> {
         case "button-press-topdown": return { o in (abs(o.firstPosition.z - o.goal.z), 0.024) }
         case "peg-insert-side": return { o in (((o.firstPosition - o.goal) * Vector3(1, 2, 2)).norm, 0.07) }
         case "window-open", "window-close": return { o in (abs(o.firstPosition.x - o.goal.x), 0.05) }
+        case "reach-wall": return { o in ((o.tcp - o.goal).norm, 0.05) }
+        case "bin-picking", "sweep": return { o in ((o.firstPosition - o.goal).norm, 0.05) }
+        case "sweep-into": return { o in (o.firstPosition.horizontalDistance(to: o.goal), 0.05) }
+        case "pick-place-wall", "pick-out-of-hole", "push-wall", "push-back", "shelf-place", "soccer",
+             "plate-slide", "plate-slide-side", "plate-slide-back", "plate-slide-back-side":
+            return { o in ((o.firstPosition - o.goal).norm, 0.07) }
         default: return nil
         }
     }

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of the `mtrl` binary, built next to the test bundle.
+private func mtrlBinary() -> URL {
+    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("mtrl").path), directory.path != "/" {
+        directory.deleteLastPathComponent()
+    }
+    return directory.appendingPathComponent("mtrl")
+}
+
+private struct Outcome {
+    let status: Int32
+    let output: String
+    let error: String
+}
+
+private func run(_ arguments: [String]) throws -> Outcome {
+    let process = Process()
+    process.executableURL = mtrlBinary()
+    process.arguments = arguments
+    let output = Pipe(), error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Outcome(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self), error: String(decoding: errorData, as: UTF8.self))
+}
+
+@Test("--help lists the subcommands and --version prints a version")
+func helpAndVersion() throws {
+    let help = try run(["--help"])
+    #expect(help.status == 0)
+    for command in ["train", "eval", "config", "bench"] { #expect(help.output.contains(command)) }
+    let version = try run(["--version"])
+    #expect(version.status == 0 && version.output.contains("."))
+}
+
+@Test("a tiny training run from the command line writes a run folder that eval reads")
+func trainAndEvaluate() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mtrl-cli-\(UUID().uuidString)")
+    let train = try run([
+        "train", "--suite", "mt1:reach", "--combiner", "cagrad", "--steps", "300", "--eval-every", "150", "--eval-episodes", "1",
+        "--set", "warmup_steps=150", "--set", "checkpoint_every=150", "--set", "log_every=150", "--set", "hidden_sizes=[8]",
+        "--set", "batch_size_per_task=4", "--set", "blas_threads=1", "--run-dir", folder.path,
+    ])
+    #expect(train.status == 0, "\(train.output)\(train.error)")
+    #expect(train.output.contains("Evaluation at step 300"))
+    for file in ["config.yaml", "eval.csv", "train.csv", "summary.json", "checkpoint.bin"] {
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path), "missing \(file)")
+    }
+    let evaluation = try run(["eval", folder.path, "--episodes", "1", "--json"])
+    #expect(evaluation.status == 0, evaluation.error)
+    #expect(evaluation.output.contains("\"reach\""))
+    let resumed = try run(["train", "--resume", folder.path])
+    #expect(resumed.status == 0, resumed.error)
+}
+
+@Test("bad input gives one clear message and a non-zero exit, never a crash", arguments: [
+    (["train", "--combiner", "pcgard"], "pcgrad"),
+    (["train", "--suite", "mt11"], "mt10"),
+    (["train", "--suite", "mt1:reech"], "reach"),
+    (["train", "--set", "stepz=5"], "steps"),
+    (["train", "--steps", "-3"], "steps"),
+    (["train", "--config", "/nonexistent/config.yaml"], "cannot read"),
+    (["eval", "/nonexistent/run"], "not a run folder"),
+    (["train", "--resume", "/nonexistent/run"], "not a run folder"),
+])
+func badInput(arguments: [String], mention: String) throws {
+    let outcome = try run(arguments)
+    #expect(outcome.status != 0)
+    #expect((outcome.error + outcome.output).contains(mention), "\(arguments): \(outcome.error)")
+    #expect(!outcome.error.contains("Fatal error") && !outcome.error.contains("Stack dump"))
+}
