@@ -53,10 +53,10 @@ func trainAndEvaluate() throws {
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path), "missing \(file)")
     }
     let evaluation = try run(["eval", folder.path, "--episodes", "1", "--json"])
-    #expect(evaluation.status == 0, evaluation.error)
+    #expect(evaluation.status == 0, "\(evaluation.error)")
     #expect(evaluation.output.contains("\"reach\""))
     let resumed = try run(["train", "--resume", folder.path])
-    #expect(resumed.status == 0, resumed.error)
+    #expect(resumed.status == 0, "\(resumed.error)")
 }
 
 @Test("bad input gives one clear message and a non-zero exit, never a crash", arguments: [
