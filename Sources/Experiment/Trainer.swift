@@ -118,6 +118,7 @@ public struct Trainer {
         let taskCount = suite.count
         var observations = Matrix(rows: taskCount, columns: suite.observationSize)
         var nextObservations = observations
+        var previousObservations = observations
         var rewards = [Float](repeating: 0, count: taskCount)
         var successes = [Bool](repeating: false, count: taskCount)
         var truncated = successes
@@ -142,10 +143,10 @@ public struct Trainer {
             } else {
                 actions = agent.act(observations, deterministic: false, generator: &generator)
             }
-            let current = observations
+            previousObservations.copyValues(from: observations)
             Evaluator.step(suite, actions, &observations, &nextObservations, &rewards, &successes, &truncated)
             clock.start(.replay)
-            replay.add(observations: current, actions: actions, rewards: rewards, nextObservations: nextObservations)
+            replay.add(observations: previousObservations, actions: actions, rewards: rewards, nextObservations: nextObservations)
             for task in 0..<taskCount {
                 if successes[task] { episodeSucceeded[task] = true }
                 if truncated[task] {

@@ -127,3 +127,18 @@ extension Matrix {
         }
     }
 }
+
+extension Matrix {
+    /// Overwrites every entry with `source`'s (same shape), reusing this matrix's storage.
+    public mutating func copyValues(from source: Matrix) {
+        precondition(
+            rows == source.rows && columns == source.columns,
+            "Matrix.copyValues: shapes differ: \(shapeDescription) and \(source.shapeDescription)")
+        if count == 0 { return }
+        source.storage.withUnsafeBufferPointer { s in
+            storage.withUnsafeMutableBufferPointer { d in
+                d.baseAddress!.update(from: s.baseAddress!, count: s.count)
+            }
+        }
+    }
+}
