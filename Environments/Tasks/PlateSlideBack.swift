@@ -20,10 +20,10 @@ public struct PlateSlideBack: ManipulationTask {
     public var summary: String { "Slide a plate out of a hockey net back toward the robot." }
     /// Meta-World's criterion.
     public var successCriterion: String { "distance from plate to goal <= 0.07" }
-    /// Plate in the net at (0, 0.85); goal at x in [-0.1, 0.1], y in [0.6, 0.7].
+    /// Plate in the net at (0, 0.85); goal at x in [-0.1, 0.1], y 0.6.
     public var resetRanges: ResetRanges {
         ResetRanges(object: PositionRange(lower: Vector3(0, 0.85, Self.halfHeight), upper: Vector3(0, 0.85, Self.halfHeight)),
-                    goal: PositionRange(lower: Vector3(-0.1, 0.6, Self.halfHeight), upper: Vector3(0.1, 0.7, Self.halfHeight)))
+                    goal: PositionRange(lower: Vector3(-0.1, 0.6, Self.halfHeight), upper: Vector3(0.1, 0.6, Self.halfHeight)))
     }
 
     /// Plate, goal and the net drawn around the goal.

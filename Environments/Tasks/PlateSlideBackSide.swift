@@ -20,10 +20,10 @@ public struct PlateSlideBackSide: ManipulationTask {
     public var summary: String { "Slide a plate out of a hockey net on the left back to the middle of the table." }
     /// Meta-World's criterion.
     public var successCriterion: String { "distance from plate to goal <= 0.07" }
-    /// Plate in the net at (-0.25, 0.65); goal at x in [-0.05, 0.15], y in [0.6, 0.7].
+    /// Plate in the net at (-0.25, 0.6); goal at x in [-0.05, 0.15], y 0.6.
     public var resetRanges: ResetRanges {
-        ResetRanges(object: PositionRange(lower: Vector3(-0.25, 0.65, Self.halfHeight), upper: Vector3(-0.25, 0.65, Self.halfHeight)),
-                    goal: PositionRange(lower: Vector3(-0.05, 0.6, Self.halfHeight), upper: Vector3(0.15, 0.7, Self.halfHeight)))
+        ResetRanges(object: PositionRange(lower: Vector3(-0.25, 0.6, Self.halfHeight), upper: Vector3(-0.25, 0.6, Self.halfHeight)),
+                    goal: PositionRange(lower: Vector3(-0.05, 0.6, Self.halfHeight), upper: Vector3(0.15, 0.6, Self.halfHeight)))
     }
 
     /// Plate, goal and the net drawn around the goal.

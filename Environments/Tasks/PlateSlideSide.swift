@@ -20,10 +20,10 @@ public struct PlateSlideSide: ManipulationTask {
     public var summary: String { "Slide a plate sideways into a hockey net on the left." }
     /// Meta-World's criterion.
     public var successCriterion: String { "distance from plate to goal <= 0.07" }
-    /// Plate at (0, 0.6); net at x in [-0.3, -0.25], y in [0.6, 0.7].
+    /// Plate at (0, 0.6); net at x in [-0.3, -0.25], y in [0.54, 0.66].
     public var resetRanges: ResetRanges {
         ResetRanges(object: PositionRange(lower: Vector3(0, 0.6, Self.halfHeight), upper: Vector3(0, 0.6, Self.halfHeight)),
-                    goal: PositionRange(lower: Vector3(-0.3, 0.6, Self.halfHeight), upper: Vector3(-0.25, 0.7, Self.halfHeight)))
+                    goal: PositionRange(lower: Vector3(-0.3, 0.54, Self.halfHeight), upper: Vector3(-0.25, 0.66, Self.halfHeight)))
     }
 
     /// Plate, goal and the net drawn around the goal.

@@ -16,10 +16,10 @@ public struct ShelfPlace: ManipulationTask {
     public var summary: String { "Grasp a puck from the table and place it on a shelf." }
     /// Meta-World's criterion.
     public var successCriterion: String { "distance from puck to goal <= 0.07" }
-    /// Puck at x in [-0.1, 0.1], y in [0.5, 0.6]; goal on the shelf at x in [-0.1, 0.1], y in [0.8, 0.85], z 0.3.
+    /// Puck at x in [-0.1, 0.1], y in [0.5, 0.6]; goal on the shelf at x in [-0.1, 0.1], y in [0.8, 0.9], z 0.3.
     public var resetRanges: ResetRanges {
         ResetRanges(object: PositionRange(lower: Vector3(-0.1, 0.5, 0.02), upper: Vector3(0.1, 0.6, 0.02)),
-                    goal: PositionRange(lower: Vector3(-0.1, 0.8, 0.3), upper: Vector3(0.1, 0.85, 0.3)))
+                    goal: PositionRange(lower: Vector3(-0.1, 0.8, 0.3), upper: Vector3(0.1, 0.9, 0.3)))
     }
 
     /// Puck on the table, a shelf board under the goal and the shelf's back.

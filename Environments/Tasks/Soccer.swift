@@ -17,10 +17,10 @@ public struct Soccer: ManipulationTask {
     public var summary: String { "Push a ball across the table into a goal net." }
     /// Meta-World's criterion.
     public var successCriterion: String { "distance from ball to goal <= 0.07" }
-    /// Ball at x in [-0.1, 0.1], y in [0.6, 0.7]; goal at x in [-0.1, 0.1], y in [0.8, 0.88].
+    /// Ball at x in [-0.1, 0.1], y in [0.6, 0.7]; goal at x in [-0.1, 0.1], y in [0.8, 0.9].
     public var resetRanges: ResetRanges {
         ResetRanges(object: PositionRange(lower: Vector3(-0.1, 0.6, Self.ballRadius), upper: Vector3(0.1, 0.7, Self.ballRadius)),
-                    goal: PositionRange(lower: Vector3(-0.1, 0.8, Self.ballRadius), upper: Vector3(0.1, 0.88, Self.ballRadius)))
+                    goal: PositionRange(lower: Vector3(-0.1, 0.8, Self.ballRadius), upper: Vector3(0.1, 0.9, Self.ballRadius)))
     }
 
     /// Ball, goal and the net around the goal.

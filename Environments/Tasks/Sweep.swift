@@ -15,10 +15,10 @@ public struct Sweep: ManipulationTask {
     public var summary: String { "Sweep a puck sideways to a goal at the right edge of the table." }
     /// Meta-World's criterion.
     public var successCriterion: String { "distance from puck to goal <= 0.05" }
-    /// Puck at x in [-0.1, 0.1], y in [0.6, 0.7]; goal at x in [0.42, 0.46], y in [0.6, 0.7] on the table.
+    /// Puck at x in [-0.1, 0.1], y in [0.6, 0.7]; goal at x in [0.49, 0.51], y in [0.6, 0.7] on the table.
     public var resetRanges: ResetRanges {
         ResetRanges(object: PositionRange(lower: Vector3(-0.1, 0.6, 0.02), upper: Vector3(0.1, 0.7, 0.02)),
-                    goal: PositionRange(lower: Vector3(0.42, 0.6, 0.02), upper: Vector3(0.46, 0.7, 0.02)))
+                    goal: PositionRange(lower: Vector3(0.49, 0.6, 0.02), upper: Vector3(0.51, 0.7, 0.02)))
     }
 
     /// Puck and goal.

@@ -15,10 +15,10 @@ public struct SweepInto: ManipulationTask {
     public var summary: String { "Sweep a puck across the table into a hole." }
     /// Meta-World's criterion.
     public var successCriterion: String { "horizontal distance from puck to goal <= 0.05" }
-    /// Puck at x in [-0.1, 0.1], y in [0.6, 0.7]; hole at x in [-0.02, 0.02], y in [0.84, 0.88].
+    /// Puck at x in [-0.1, 0.1], y in [0.6, 0.7]; hole at x in [-0.001, 0.001], y 0.84.
     public var resetRanges: ResetRanges {
         ResetRanges(object: PositionRange(lower: Vector3(-0.1, 0.6, 0.02), upper: Vector3(0.1, 0.7, 0.02)),
-                    goal: PositionRange(lower: Vector3(-0.02, 0.84, 0.015), upper: Vector3(0.02, 0.88, 0.015)))
+                    goal: PositionRange(lower: Vector3(-0.001, 0.84, 0.015), upper: Vector3(0.001, 0.84, 0.015)))
     }
 
     /// Puck, goal and the hole drawn around the goal.

@@ -19,7 +19,9 @@ public enum Evaluator {
     /// Runs `episodes` episodes per task on a fresh copy of the suite described by `config` (same seed,
     /// so the same layouts as training); episode i of every task starts on layout i mod 50 (layout 0
     /// in `fixed` mode). All tasks step together, one batched forward pass per step.
-    public static func evaluate(agent: inout MultiTaskSAC, config: ExperimentConfig, episodes: Int) throws -> [TaskEvaluation] {
+    /// With `deterministic` false the policy samples its actions instead (a diagnostic: how the
+    /// training-time policy does), from a generator seeded with `config.seed`.
+    public static func evaluate(agent: inout MultiTaskSAC, config: ExperimentConfig, episodes: Int, deterministic: Bool = true) throws -> [TaskEvaluation] {
         let suite = try makeSuite(config)
         let taskCount = suite.count
         var observations = Matrix(rows: taskCount, columns: suite.observationSize)
@@ -29,7 +31,7 @@ public enum Evaluator {
         var truncated = successes
         var successCount = [Int](repeating: 0, count: taskCount)
         var returns = [Double](repeating: 0, count: taskCount)
-        var noise = SeededGenerator(seed: 0)
+        var noise = SeededGenerator(seed: config.seed)
         for episode in 0..<episodes {
             let layout = config.layouts == .fixed ? 0 : episode % suite.layoutCount
             observations.storage.withUnsafeMutableBufferPointer { rows in
@@ -39,7 +41,7 @@ public enum Evaluator {
             }
             var succeeded = [Bool](repeating: false, count: taskCount)
             for _ in 0..<suite.horizon {
-                let actions = agent.act(observations, deterministic: true, generator: &noise)
+                let actions = agent.act(observations, deterministic: deterministic, generator: &noise)
                 step(suite, actions, &observations, &nextObservations, &rewards, &successes, &truncated)
                 for task in 0..<taskCount {
                     returns[task] += Double(rewards[task])

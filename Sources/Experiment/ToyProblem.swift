@@ -53,14 +53,21 @@ public enum ToyProblem: String, CaseIterable, Codable, Sendable {
     /// Adam's learning rate in both papers.
     public var learningRate: Double { 1e-3 }
 
-    /// Adam steps per trajectory (the CAGrad paper: 100,000; the same budget for the PCGrad problem).
-    public var defaultSteps: Int { 100_000 }
+    /// Adam steps per trajectory: 100,000 in the CAGrad paper; 500,000 for the PCGrad problem, the budget
+    /// of public reproductions of its figure, because Adam's steps shrink along the narrow valley (with
+    /// 100,000, PCGrad is still on its way to the joint minimum).
+    public var defaultSteps: Int {
+        switch self {
+        case .cagrad: return 100_000
+        case .pcgrad: return 500_000
+        }
+    }
 
     /// The plotted region: x range then y range.
     public var plotRange: (x: ClosedRange<Double>, y: ClosedRange<Double>) {
         switch self {
         case .cagrad: return (-10...10, -10...10)
-        case .pcgrad: return (-10...10, -10...10)
+        case .pcgrad: return (-5...5, -5...10)
         }
     }
 
@@ -75,12 +82,25 @@ public enum ToyProblem: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// The point where the average loss is smallest (for the CAGrad problem, the point CAGrad should reach).
-    public var averageMinimum: ToyPoint {
+    /// The point where the average loss is smallest, when it is a single point: (0, -8.3552) for the
+    /// CAGrad problem (the point CAGrad should reach). The PCGrad problem's minimisers form a ray (see
+    /// `paretoSet`), so it has none.
+    public var averageMinimum: ToyPoint? {
         switch self {
         case .cagrad: return ToyPoint(0, -8.3552)
-        case .pcgrad: return ToyPoint(-2, 10)
+        case .pcgrad: return nil
         }
+    }
+
+    /// The distance from `point` to the set of minimisers of the average loss: the point (0, -8.3552)
+    /// for the CAGrad problem, the ray t1 = -2, t2 >= 6.45 for the PCGrad problem.
+    public func distanceToAverageMinimum(from point: ToyPoint) -> Double {
+        let nearest: ToyPoint
+        switch self {
+        case .cagrad: nearest = ToyPoint(0, -8.3552)
+        case .pcgrad: nearest = ToyPoint(-2, max(point.y, 6.45))
+        }
+        return ((point.x - nearest.x) * (point.x - nearest.x) + (point.y - nearest.y) * (point.y - nearest.y)).squareRoot()
     }
 
     /// The two task losses at `point`.

@@ -6,6 +6,6 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure speed: sgemm throughput, network passes, environments, combiners.",
-        subcommands: [GemmBenchCommand.self, UpdateBenchCommand.self, EnvBenchCommand.self]
+        subcommands: [GemmBenchCommand.self, UpdateBenchCommand.self, EnvBenchCommand.self, CombineBenchCommand.self]
     )
 }

@@ -18,6 +18,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Evaluate on another horizon than the run's (e.g. 500 for Meta-World v3 episodes).")
     var horizon: Int?
 
+    @Flag(help: "Sample actions from the policy instead of taking tanh(mean) (shows how the exploring policy does).")
+    var stochastic = false
+
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
@@ -31,7 +34,7 @@ struct EvalCommand: ParsableCommand {
             var (config, agent) = try Trainer.loadAgent(from: RunFolder(url: URL(fileURLWithPath: runDirectory)))
             BLAS.threadCount = 1
             if let horizon { config.horizon = horizon }
-            let results = try Evaluator.evaluate(agent: &agent, config: config, episodes: episodes ?? config.evalEpisodes)
+            let results = try Evaluator.evaluate(agent: &agent, config: config, episodes: episodes ?? config.evalEpisodes, deterministic: !stochastic)
             let mean = results.map(\.successRate).reduce(0, +) / Double(max(results.count, 1))
             if json {
                 struct Output: Codable { let suite: String; let meanSuccess: Double; let tasks: [TaskEvaluation] }

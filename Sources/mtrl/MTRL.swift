@@ -14,6 +14,7 @@ struct MTRL: ParsableCommand {
             ConfigCommand.self,
             BenchCommand.self,
             TasksCommand.self, ExpertCommand.self, RenderCommand.self,
+            ToyCommand.self,
         ]
     )
 }

@@ -20,6 +20,37 @@ struct ConformanceChecker<T: ManipulationTask> {
         case "window-open", "window-close": return { o in (abs(o.firstPosition.x - o.goal.x), 0.05) }
         case "reach-wall": return { o in ((o.tcp - o.goal).norm, 0.05) }
         case "bin-picking", "sweep": return { o in ((o.firstPosition - o.goal).norm, 0.05) }
+        case "hand-insert": return { o in ((o.firstPosition - o.goal).norm, 0.05) }
+        case "coffee-push", "coffee-pull": return { o in ((o.firstPosition - o.goal).norm, 0.07) }
+        case "basketball": return { o in (((o.firstPosition - o.goal) * Vector3(1, 1, 2)).norm, 0.08) }
+        case "box-close": return { o in ((o.firstPosition - o.goal).norm, 0.08) }
+        case "button-press-topdown-wall": return { o in (abs(o.firstPosition.z - o.goal.z), 0.024) }
+        case "button-press", "coffee-button": return { o in (abs(o.firstPosition.y - o.goal.y), 0.02) }
+        case "button-press-wall": return { o in (abs(o.firstPosition.y - o.goal.y), 0.03) }
+        case "door-lock": return { o in (abs(o.firstPosition.z - o.goal.z), 0.02) }
+        case "door-unlock": return { o in (abs(o.firstPosition.x - o.goal.x), 0.02) }
+        case "handle-press", "handle-press-side": return { o in (abs(o.firstPosition.z - o.goal.z), 0.02) }
+        case "handle-pull": return { o in (abs(o.firstPosition.z - o.goal.z), 0.05) }
+        case "handle-pull-side": return { o in ((o.firstPosition - o.goal).norm, 0.08) }
+        case "door-close": return { o in ((o.firstPosition - o.goal).norm, 0.08) }
+        case "faucet-open", "faucet-close", "dial-turn": return { o in ((o.firstPosition - o.goal).norm, 0.07) }
+        case "lever-pull": return { o in ((o.firstPosition - o.goal).norm, 0.4 * 0.065_403_129_230_143_07) }
+        case "peg-unplug-side": return { o in ((o.firstPosition - o.goal).norm, 0.07) }
+        case "disassemble": return { o in (o.goal.z - o.firstPosition.z, 0) }
+        case "assembly": return { o in (max(o.firstPosition.horizontalDistance(to: o.goal), 0.02 + o.firstPosition.z - o.goal.z), 0.02) }
+        case "hammer": return { o in (o.goal.y - o.secondPosition.y, 0) }
+        case "stick-push":
+            return { o in
+                let held = abs(o.gripper - 0.4) < 1e-3 && (o.firstPosition - o.tcp).norm < 0.03
+                return (held ? (o.secondPosition - o.goal).norm : .infinity, 0.12)
+            }
+        case "stick-pull":
+            return { o in
+                let end = o.firstPosition + Vector3(0.1, 0, 0)
+                let d = end - o.secondPosition
+                let inserted = abs(d.x) < 0.03 && abs(d.y) < 0.012 && abs(d.z) < 0.015
+                return (inserted ? (o.secondPosition - o.goal).norm : .infinity, 0.12)
+            }
         case "sweep-into": return { o in (o.firstPosition.horizontalDistance(to: o.goal), 0.05) }
         case "pick-place-wall", "pick-out-of-hole", "push-wall", "push-back", "shelf-place", "soccer",
              "plate-slide", "plate-slide-side", "plate-slide-back", "plate-slide-back-side":

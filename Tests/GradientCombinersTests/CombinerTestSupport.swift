@@ -25,15 +25,23 @@ func randomGradients(tasks k: Int, parameters p: Int, seed: UInt64) -> [[Float]]
     }
 }
 
-func dot(_ x: [Double], _ y: [Double]) -> Double { zip(x, y).reduce(0) { $0 + $1.0 * $1.1 } }
+func dot(_ x: [Double], _ y: [Double]) -> Double {
+    var total = 0.0
+    for index in x.indices { total += x[index] * y[index] }
+    return total
+}
 func norm(_ x: [Double]) -> Double { dot(x, x).squareRoot() }
 func doubles(_ rows: [[Float]]) -> [[Double]] { rows.map { $0.map(Double.init) } }
 func meanRow(_ rows: [[Double]]) -> [Double] {
-    (0..<rows[0].count).map { column in rows.reduce(0) { $0 + $1[column] } / Double(rows.count) }
+    combination([Double](repeating: 1 / Double(rows.count), count: rows.count), rows)
 }
 /// sum_i weights[i] * rows[i], in Double.
 func combination(_ weights: [Double], _ rows: [[Double]]) -> [Double] {
-    (0..<rows[0].count).map { column in zip(weights, rows).reduce(0) { $0 + $1.0 * $1.1[column] } }
+    var result = [Double](repeating: 0, count: rows[0].count)
+    for (weight, row) in zip(weights, rows) {
+        for index in row.indices { result[index] += weight * row[index] }
+    }
+    return result
 }
 
 /// Whether |actual - expected| <= tolerance entry by entry.
