@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "GradientCombinersTests", dependencies: ["GradientCombiners", "LinearAlgebra"]),
         .testTarget(name: "EnvironmentsTests", dependencies: ["Environments"]),
         .testTarget(name: "AgentsTests", dependencies: ["Agents", "NeuralNetworks", "LinearAlgebra", "GradientCombiners"]),
-        .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "Environments", "Reporting", "Agents"]),
+        .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "Environments", "Reporting", "Agents", "GradientCombiners"]),
         .testTarget(name: "CLITests", dependencies: ["mtrl"]),
     ]
 )
