@@ -4,11 +4,19 @@
 /// the robot, and the goal is the rim point after half a turn counterclockwise. The fingertip turns the
 /// dial by pushing its rim. Reward: `2 reach + 6 H(reach, inPlace)` on the TCP-rim and rim-goal
 /// distances, 10 when the rim point is within 7 cm of the goal.
-public struct DialTurn: ManipulationTask {
+public struct DialTurn: RotaryTask {
     /// Success radius of the rim point around the goal, metres.
     public static let goalRadius = 0.07
     /// The dial's rim point: 6 cm from a vertical axis.
     static let mechanism = RotaryMechanism(u: 0, v: 1, armLength: 0.06, band: 0.03)
+    /// The rim point starts facing the robot.
+    static let startAngle = -Double.pi / 2
+    /// The goal is the rim point half a turn on.
+    static let goalAngle = Double.pi / 2
+    /// The dial turns freely.
+    static let angleLimits = -Double.pi...Double.pi
+    /// The expert comes down left of the rim point and pushes the rim round counterclockwise.
+    static let turn = 1.0
 
     /// The task with Meta-World's ranges.
     public init() {}
@@ -26,32 +34,8 @@ public struct DialTurn: ManipulationTask {
                     goal: PositionRange(lower: Vector3(-0.1, 0.76, 0.06), upper: Vector3(0.1, 0.86, 0.06)))
     }
 
-    /// The goal is the rim point half a turn on.
-    public func sampleLayout(using generator: inout SplitMix64) -> Layout {
-        let rim = resetRanges.object.sample(using: &generator)
-        let centre = rim + Vector3(0, Self.mechanism.armLength, 0)
-        return Layout(object: rim, goal: Self.mechanism.end(anchor: centre, angle: .pi / 2))
-    }
-
-    /// The dial's solid base and the rim point facing the robot.
-    public func makeScene(layout: Layout) -> Scene {
-        let centre = layout.object + Vector3(0, Self.mechanism.armLength, 0)
-        let base = SceneBox(lower: Vector3(centre.x - 0.04, centre.y - 0.04, 0), upper: Vector3(centre.x + 0.04, centre.y + 0.04, 0.04))
-        return Self.mechanism.scene(anchor: centre, angle: -.pi / 2, goal: layout.goal, lower: -.pi, upper: .pi, boxes: [base])
-    }
-
-    /// Dial dynamics.
-    public func applyDynamics(to scene: inout Scene, previousTCP: Vector3) {
-        Self.mechanism.apply(to: &scene, previousTCP: previousTCP)
-    }
-
-    /// Reward and success from the rim point's distance to the goal.
-    public func evaluate(_ scene: Scene) -> Evaluation {
-        Self.mechanism.evaluate(scene, goalRadius: Self.goalRadius)
-    }
-
-    /// Come down left of the rim point and push the rim round counterclockwise.
-    public func expertAction(for observation: Observation) -> Action {
-        Self.mechanism.expertAction(for: observation, turn: 1)
+    /// The dial's solid base.
+    func boxes(axis: Vector3) -> [SceneBox] {
+        [SceneBox(lower: Vector3(axis.x - 0.04, axis.y - 0.04, 0), upper: Vector3(axis.x + 0.04, axis.y + 0.04, 0.04))]
     }
 }

@@ -70,13 +70,7 @@ public struct DoorClose: ManipulationTask {
     public func expertAction(for observation: Observation) -> Action {
         let tcp = observation.tcp
         let handle = observation.firstPosition
-        let q = observation.firstOrientation
-        let cosine = q[0] * q[0] - q[3] * q[3]
-        let sine = -2 * q[0] * q[3]
-        let u = DoorOpen.closedArm / DoorOpen.armLength
-        let arm = Vector3(u.x * cosine + u.y * sine, -u.x * sine + u.y * cosine, 0)
-        let tangent = Vector3(arm.y, -arm.x, 0)
-        let hinge = handle - arm * DoorOpen.armLength
+        let (arm, tangent, hinge) = DoorOpen.observedArm(observation)
         let behind = handle + tangent * 0.035
         let along = (Vector3(tcp.x - handle.x, tcp.y - handle.y, 0) * tangent).sum()
         let radialOffset = Vector3(tcp.x - hinge.x, tcp.y - hinge.y, 0).norm - DoorOpen.armLength

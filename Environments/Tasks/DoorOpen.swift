@@ -53,6 +53,18 @@ public struct DoorOpen: ManipulationTask {
         return Quaternion(c, 0, 0, -s)
     }
 
+    /// The expert's reading of the door from `observation`: the unit hinge-to-handle direction, the
+    /// unit direction in which the handle moves as the door opens, and the hinge.
+    static func observedArm(_ observation: Observation) -> (arm: Vector3, tangent: Vector3, hinge: Vector3) {
+        let q = observation.firstOrientation
+        let cosine = q[0] * q[0] - q[3] * q[3]
+        let sine = -2 * q[0] * q[3]
+        let u = closedArm / armLength
+        let arm = Vector3(u.x * cosine + u.y * sine, -u.x * sine + u.y * cosine, 0)
+        let tangent = Vector3(arm.y, -arm.x, 0)
+        return (arm, tangent, observation.firstPosition - arm * armLength)
+    }
+
     /// The goal is the handle's position at 95 degrees.
     public func sampleLayout(using generator: inout SplitMix64) -> Layout {
         let handle = resetRanges.object.sample(using: &generator)
@@ -116,13 +128,7 @@ public struct DoorOpen: ManipulationTask {
     public func expertAction(for observation: Observation) -> Action {
         let tcp = observation.tcp
         let handle = observation.firstPosition
-        let q = observation.firstOrientation
-        let cosine = q[0] * q[0] - q[3] * q[3]
-        let sine = -2 * q[0] * q[3]
-        let u = Self.closedArm / Self.armLength
-        let arm = Vector3(u.x * cosine + u.y * sine, -u.x * sine + u.y * cosine, 0)
-        let tangent = Vector3(arm.y, -arm.x, 0)
-        let hinge = handle - arm * Self.armLength
+        let (arm, tangent, hinge) = Self.observedArm(observation)
         let behind = handle - tangent * 0.035
         let relative = Vector3(tcp.x - handle.x, tcp.y - handle.y, 0)
         let along = (relative * tangent).sum()

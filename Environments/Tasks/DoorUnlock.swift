@@ -4,11 +4,17 @@
 /// right at most, and it stays where it is left.
 /// Reward: `2 reach + 6 H(reach, inPlace)` on the TCP-lock distance and the lock's offset from the
 /// goal along its axis, 10 when solved.
-public struct DoorUnlock: ManipulationTask {
+public struct DoorUnlock: SliderTask {
     /// Success when the lock's x is within this distance of the goal's.
     public static let goalTolerance = 0.02
     /// The lock's slide: along x, pushed from either side.
     static let mechanism = SliderMechanism(axis: 0, halfThickness: 0.01, band: Vector3(0, 0.04, 0.02))
+    /// The goal is the rest position moved by 10 cm along +x.
+    static let goalOffset = Vector3(0.1, 0, 0)
+    /// The knob slides right 12 cm at most.
+    static let travel = 0.0...0.12
+    /// The expert's approach: come down left of the knob, then push it right to the goal.
+    static let approach = Vector3(0, 0, -1)
 
     /// The task with Meta-World's ranges.
     public init() {}
@@ -21,38 +27,14 @@ public struct DoorUnlock: ManipulationTask {
     public var successCriterion: String { "lock x within 0.02 of the goal's" }
     /// Knob at x in [-0.1, 0.1], y in [0.75, 0.8], z 0.17; the goal is 10 cm to the right.
     public var resetRanges: ResetRanges {
-        ResetRanges(object: PositionRange(lower: Vector3(-0.1, 0.75, 0.17), upper: Vector3(0.1, 0.8, 0.17)),
-                    goal: PositionRange(lower: Vector3(-0.1, 0.75, 0.17) + Vector3(0.1, 0, 0), upper: Vector3(0.1, 0.8, 0.17) + Vector3(0.1, 0, 0)))
-    }
-
-    /// The goal is the rest position moved by 10 cm along +x.
-    public func sampleLayout(using generator: inout SplitMix64) -> Layout {
-        let rest = resetRanges.object.sample(using: &generator)
-        return Layout(object: rest, goal: rest + Vector3(0.1, 0, 0))
+        Self.ranges(rest: PositionRange(lower: Vector3(-0.1, 0.75, 0.17), upper: Vector3(0.1, 0.8, 0.17)))
     }
 
     /// The knob at rest and the door behind it.
-    public func makeScene(layout: Layout) -> Scene {
-        let c = layout.object
-        let boxes = [
+    func boxes(rest c: Vector3) -> [SceneBox] {
+        [
             SceneBox(lower: Vector3(c.x - 0.2, c.y + 0.05, 0), upper: Vector3(c.x + 0.3, c.y + 0.09, 0.3)),
             SceneBox(lower: Vector3(c.x - 0.01, c.y - 0.04, c.z - 0.01), upper: Vector3(c.x + 0.01, c.y + 0.05, c.z + 0.01), role: .region),
         ]
-        return Self.mechanism.scene(rest: c, goal: layout.goal, lower: 0, upper: 0.12, boxes: boxes)
-    }
-
-    /// Slide dynamics.
-    public func applyDynamics(to scene: inout Scene, previousTCP: Vector3) {
-        Self.mechanism.apply(to: &scene, previousTCP: previousTCP)
-    }
-
-    /// Reward and success from the lock's offset along its axis.
-    public func evaluate(_ scene: Scene) -> Evaluation {
-        Self.mechanism.evaluate(scene, tolerance: Self.goalTolerance)
-    }
-
-    /// Come down left of the knob, then push it right to the goal.
-    public func expertAction(for observation: Observation) -> Action {
-        Self.mechanism.expertAction(for: observation, approach: Vector3(0, 0, -1))
     }
 }

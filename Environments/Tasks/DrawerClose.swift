@@ -1,9 +1,11 @@
 /// `drawer-close`: push an open drawer shut (Meta-World `drawer-close-v3`).
 ///
 /// Reward: `2 reach + 6 H(reach, inPlace)` on the TCP-handle and handle-goal distances, 10 when solved.
-public struct DrawerClose: ManipulationTask {
+public struct DrawerClose: DrawerTask {
     /// Success radius of the handle around the goal, metres.
     public static let goalRadius = 0.065
+    /// The goal is the handle of the closed drawer, at y 0.74.
+    static let goalY = 0.74
 
     /// The task with Meta-World's ranges.
     public init() {}
@@ -20,25 +22,9 @@ public struct DrawerClose: ManipulationTask {
                     goal: PositionRange(lower: Vector3(-0.1, 0.74, 0.09), upper: Vector3(0.1, 0.74, 0.09)))
     }
 
-    /// The goal is the handle of the closed drawer, at y 0.74.
-    public func sampleLayout(using generator: inout SplitMix64) -> Layout {
-        let handle = resetRanges.object.sample(using: &generator)
-        return Layout(object: handle, goal: Vector3(handle.x, 0.74, handle.z))
-    }
-
     /// A drawer opened 16 cm, its handle at the layout's object position.
     public func makeScene(layout: Layout) -> Scene {
         DrawerMechanism.scene(closedHandle: layout.goal, opening: layout.goal.y - layout.object.y, goal: layout.goal)
-    }
-
-    /// Drawer dynamics.
-    public func applyDynamics(to scene: inout Scene, previousTCP: Vector3) {
-        DrawerMechanism.apply(to: &scene, previousTCP: previousTCP)
-    }
-
-    /// Reward and success from the handle-goal distance.
-    public func evaluate(_ scene: Scene) -> Evaluation {
-        DrawerMechanism.evaluate(scene, goalRadius: Self.goalRadius)
     }
 
     /// Come down in front of the handle bar, then push it toward the cabinet.

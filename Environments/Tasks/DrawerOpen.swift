@@ -2,9 +2,11 @@
 ///
 /// The fingers hook into the gap between the handle bar and the drawer face and pull toward the robot.
 /// Reward: `2 reach + 6 H(reach, inPlace)` on the TCP-handle and handle-goal distances, 10 when solved.
-public struct DrawerOpen: ManipulationTask {
+public struct DrawerOpen: DrawerTask {
     /// Success radius of the handle around the goal, metres.
     public static let goalRadius = 0.03
+    /// The goal is the handle pulled to y 0.54.
+    static let goalY = 0.54
 
     /// The task with Meta-World's ranges.
     public init() {}
@@ -21,25 +23,9 @@ public struct DrawerOpen: ManipulationTask {
                     goal: PositionRange(lower: Vector3(-0.1, 0.54, 0.09), upper: Vector3(0.1, 0.54, 0.09)))
     }
 
-    /// The goal is the handle pulled to y 0.54.
-    public func sampleLayout(using generator: inout SplitMix64) -> Layout {
-        let handle = resetRanges.object.sample(using: &generator)
-        return Layout(object: handle, goal: Vector3(handle.x, 0.54, handle.z))
-    }
-
     /// A closed drawer with its handle at the layout's object position.
     public func makeScene(layout: Layout) -> Scene {
         DrawerMechanism.scene(closedHandle: layout.object, opening: 0, goal: layout.goal)
-    }
-
-    /// Drawer dynamics.
-    public func applyDynamics(to scene: inout Scene, previousTCP: Vector3) {
-        DrawerMechanism.apply(to: &scene, previousTCP: previousTCP)
-    }
-
-    /// Reward and success from the handle-goal distance.
-    public func evaluate(_ scene: Scene) -> Evaluation {
-        DrawerMechanism.evaluate(scene, goalRadius: Self.goalRadius)
     }
 
     /// Lower the fingertip into the gap behind the handle bar, then pull toward the goal.

@@ -4,11 +4,17 @@
 /// cm at most when lifted from below and stays where it is left.
 /// Reward: `2 reach + 6 H(reach, inPlace)` on the TCP-handle distance and the handle's offset from the
 /// goal along its axis, 10 when solved.
-public struct HandlePull: ManipulationTask {
+public struct HandlePull: SliderTask {
     /// Success when the handle's height is within this distance of the goal's.
     public static let goalTolerance = 0.05
     /// The handle's slide: along z, pushed from above or below.
     static let mechanism = SliderMechanism(axis: 2, halfThickness: 0.01, band: Vector3(0.03, 0.05, 0))
+    /// The goal is the rest position moved by 10 cm up.
+    static let goalOffset = Vector3(0, 0, 0.1)
+    /// The handle rises 12 cm at most.
+    static let travel = 0.0...0.12
+    /// The expert's approach: slide the fingertip under the handle from its free end, then lift it to the goal.
+    static let approach = Vector3(0, 1, 0)
 
     /// The task with Meta-World's ranges.
     public init() {}
@@ -21,38 +27,14 @@ public struct HandlePull: ManipulationTask {
     public var successCriterion: String { "handle height within 0.05 of the goal's" }
     /// Handle grip at x in [-0.1, 0.1], y in [0.7, 0.8], z 0.07; the goal is 10 cm higher.
     public var resetRanges: ResetRanges {
-        ResetRanges(object: PositionRange(lower: Vector3(-0.1, 0.7, 0.07), upper: Vector3(0.1, 0.8, 0.07)),
-                    goal: PositionRange(lower: Vector3(-0.1, 0.7, 0.07) + Vector3(0, 0, 0.1), upper: Vector3(0.1, 0.8, 0.07) + Vector3(0, 0, 0.1)))
-    }
-
-    /// The goal is the rest position moved by 10 cm up.
-    public func sampleLayout(using generator: inout SplitMix64) -> Layout {
-        let rest = resetRanges.object.sample(using: &generator)
-        return Layout(object: rest, goal: rest + Vector3(0, 0, 0.1))
+        Self.ranges(rest: PositionRange(lower: Vector3(-0.1, 0.7, 0.07), upper: Vector3(0.1, 0.8, 0.07)))
     }
 
     /// The handle at rest and the solid box it sticks out of.
-    public func makeScene(layout: Layout) -> Scene {
-        let c = layout.object
-        let boxes = [
+    func boxes(rest c: Vector3) -> [SceneBox] {
+        [
             SceneBox(lower: Vector3(c.x - 0.06, c.y + 0.06, 0), upper: Vector3(c.x + 0.06, c.y + 0.16, 0.25)),
             SceneBox(lower: Vector3(c.x - 0.015, c.y - 0.05, c.z - 0.01), upper: Vector3(c.x + 0.015, c.y + 0.06, c.z + 0.01), role: .region),
         ]
-        return Self.mechanism.scene(rest: c, goal: layout.goal, lower: 0, upper: 0.12, boxes: boxes)
-    }
-
-    /// Slide dynamics.
-    public func applyDynamics(to scene: inout Scene, previousTCP: Vector3) {
-        Self.mechanism.apply(to: &scene, previousTCP: previousTCP)
-    }
-
-    /// Reward and success from the handle's offset along its axis.
-    public func evaluate(_ scene: Scene) -> Evaluation {
-        Self.mechanism.evaluate(scene, tolerance: Self.goalTolerance)
-    }
-
-    /// Slide the fingertip under the handle from its free end, then lift it to the goal.
-    public func expertAction(for observation: Observation) -> Action {
-        Self.mechanism.expertAction(for: observation, approach: Vector3(0, 1, 0))
     }
 }

@@ -4,11 +4,21 @@
 /// and is done when it stands within pi/24 of upright (pi/2). The observed point is the lever's end, the
 /// goal the end's upright position. The fingertip lifts the end from below and follows its arc. Reward:
 /// `2 reach + 6 H(reach, inPlace)` on the TCP-end and end-goal distances, 10 when solved.
-public struct LeverPull: ManipulationTask {
+public struct LeverPull: RotaryTask {
     /// Success when the lever's angle is within this of pi/2.
     public static let angleTolerance = Double.pi / 24
+    /// The reward's in-place term has no solved zone around the goal: success is by the lever's angle.
+    static let goalRadius = 0.0
     /// The lever: a 20 cm arm turning in the y-z plane.
     static let mechanism = RotaryMechanism(u: 1, v: 2, armLength: 0.2, band: 0.03)
+    /// The lever starts pointing at the robot.
+    static let startAngle = Double.pi
+    /// The goal is the end of the upright lever.
+    static let goalAngle = Double.pi / 2
+    /// The lever turns from pointing at the robot to just past upright.
+    static let angleLimits = (Double.pi / 2 - 0.05)...Double.pi
+    /// The expert lifts the lever's end round its arc.
+    static let turn = -1.0
 
     /// The task with Meta-World's ranges.
     public init() {}
@@ -26,34 +36,20 @@ public struct LeverPull: ManipulationTask {
                     goal: PositionRange(lower: Vector3(-0.1, 0.8, 0.35), upper: Vector3(0.1, 0.85, 0.35)))
     }
 
-    /// The goal is the end of the upright lever.
-    public func sampleLayout(using generator: inout SplitMix64) -> Layout {
-        let end = resetRanges.object.sample(using: &generator)
-        let axis = end + Vector3(0, Self.mechanism.armLength, 0)
-        return Layout(object: end, goal: Self.mechanism.end(anchor: axis, angle: .pi / 2))
-    }
-
-    /// The lever's solid base behind the axis and the lever pointing at the robot.
-    public func makeScene(layout: Layout) -> Scene {
-        let axis = layout.object + Vector3(0, Self.mechanism.armLength, 0)
-        let base = SceneBox(lower: Vector3(axis.x - 0.05, axis.y + 0.02, 0), upper: Vector3(axis.x + 0.05, axis.y + 0.12, axis.z + 0.05))
-        return Self.mechanism.scene(anchor: axis, angle: .pi, goal: layout.goal, lower: .pi / 2 - 0.05, upper: .pi, boxes: [base])
-    }
-
-    /// Lever dynamics.
-    public func applyDynamics(to scene: inout Scene, previousTCP: Vector3) {
-        Self.mechanism.apply(to: &scene, previousTCP: previousTCP)
+    /// The lever's solid base behind the axis.
+    func boxes(axis: Vector3) -> [SceneBox] {
+        [SceneBox(lower: Vector3(axis.x - 0.05, axis.y + 0.02, 0), upper: Vector3(axis.x + 0.05, axis.y + 0.12, axis.z + 0.05))]
     }
 
     /// Reward from the end-goal distance; success from the lever's angle.
     public func evaluate(_ scene: Scene) -> Evaluation {
         if abs(scene.joint - .pi / 2) <= Self.angleTolerance { return Evaluation(reward: 10, success: true) }
-        let evaluation = Self.mechanism.evaluate(scene, goalRadius: 0)
+        let evaluation = Self.mechanism.evaluate(scene, goalRadius: Self.goalRadius)
         return Evaluation(reward: evaluation.reward, success: false)
     }
 
     /// Come in under the lever's end from the front, then lift it round its arc.
     public func expertAction(for observation: Observation) -> Action {
-        Self.mechanism.expertAction(for: observation, turn: -1, entryOffset: Vector3(0, -0.06, 0))
+        Self.mechanism.expertAction(for: observation, turn: Self.turn, entryOffset: Vector3(0, -0.06, 0))
     }
 }

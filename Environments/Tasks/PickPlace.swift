@@ -23,26 +23,12 @@ public struct PickPlace: ManipulationTask {
 
     /// Puck and goal from the layout; margins: initial TCP-puck and puck-goal distances.
     public func makeScene(layout: Layout) -> Scene {
-        var scene = Scene()
-        scene.first = .puck(at: layout.object)
-        scene.goal = layout.goal
-        scene.margins[0] = (scene.tcp - layout.object).norm
-        scene.margins[1] = (layout.object - layout.goal).norm
-        return scene
+        LooseObject.scene(body: .puck(at: layout.object), goal: layout.goal)
     }
 
     /// Reward from reaching, holding and the puck-goal distance; success within 7 cm.
     public func evaluate(_ scene: Scene) -> Evaluation {
-        let puck = scene.first.position
-        let toGoal = (puck - scene.goal).norm
-        let success = toGoal <= Self.goalRadius
-        if success { return Evaluation(reward: 10, success: true) }
-        let reach = Reward.tolerance((scene.tcp - puck).norm, upper: 0.02, margin: scene.margins[0])
-        var reward = 2 * reach
-        if scene.held == .first {
-            reward += 1 + 5 * Reward.tolerance(toGoal, upper: Self.goalRadius, margin: scene.margins[1])
-        }
-        return Evaluation(reward: reward, success: false)
+        LooseObject.carryEvaluation(scene, distance: (scene.first.position - scene.goal).norm, goalRadius: Self.goalRadius)
     }
 
     /// Pick the puck, then carry it to the goal with closed fingers.

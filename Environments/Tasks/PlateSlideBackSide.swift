@@ -3,14 +3,7 @@
 /// The plate is a flat disc (radius 4.5 cm, 2 cm thick) pushed by the fingertip; the net is drawn around
 /// the goal and blocks nothing. Reward: `2 reach + 6 H(reach, inPlace)` on the TCP-plate and plate-goal
 /// distances, 10 once the plate is within 7 cm of the goal.
-public struct PlateSlideBackSide: ManipulationTask {
-    /// Success radius around the goal, metres.
-    public static let goalRadius = 0.07
-    /// The plate's radius.
-    public static let radius = 0.045
-    /// Half the plate's thickness (its centre's height).
-    public static let halfHeight = 0.01
-
+public struct PlateSlideBackSide: PlateSlideTask {
     /// The task with Meta-World's ranges.
     public init() {}
 
@@ -24,23 +17,5 @@ public struct PlateSlideBackSide: ManipulationTask {
     public var resetRanges: ResetRanges {
         ResetRanges(object: PositionRange(lower: Vector3(-0.25, 0.6, Self.halfHeight), upper: Vector3(-0.25, 0.6, Self.halfHeight)),
                     goal: PositionRange(lower: Vector3(-0.05, 0.6, Self.halfHeight), upper: Vector3(0.15, 0.6, Self.halfHeight)))
-    }
-
-    /// Plate, goal and the net drawn around the goal.
-    public func makeScene(layout: Layout) -> Scene {
-        let g = layout.goal
-        let plate = LooseObject.cylinder(at: layout.object, radius: Self.radius, halfHeight: Self.halfHeight)
-        return LooseObject.scene(body: plate, goal: g,
-                                 boxes: [SceneBox(lower: Vector3(g.x - 0.08, g.y - 0.06, 0), upper: Vector3(g.x + 0.08, g.y + 0.06, 0.08), role: .region)])
-    }
-
-    /// Reward and success from the plate-goal distance.
-    public func evaluate(_ scene: Scene) -> Evaluation {
-        LooseObject.pushEvaluation(scene, distance: (scene.first.position - scene.goal).norm, goalRadius: Self.goalRadius)
-    }
-
-    /// Get low left of the plate and push it right toward the goal.
-    public func expertAction(for observation: Observation) -> Action {
-        LooseObject.push(tcp: observation.tcp, object: observation.firstPosition, target: observation.goal, contact: Self.radius + Tabletop.fingerRadius)
     }
 }

@@ -2,7 +2,7 @@
 ///
 /// Reward: `2 reach + 6 H(reach, inPlace)` on the TCP-puck and puck-goal distances, 10 once the puck is
 /// within 7 cm of the goal.
-public struct PushBack: ManipulationTask {
+public struct PushBack: PuckPushTask {
     /// Success radius around the goal, metres.
     public static let goalRadius = 0.07
 
@@ -19,20 +19,5 @@ public struct PushBack: ManipulationTask {
     public var resetRanges: ResetRanges {
         ResetRanges(object: PositionRange(lower: Vector3(-0.1, 0.8, 0.02), upper: Vector3(0.1, 0.85, 0.02)),
                     goal: PositionRange(lower: Vector3(-0.1, 0.6, 0.02), upper: Vector3(0.1, 0.7, 0.02)))
-    }
-
-    /// Puck and goal.
-    public func makeScene(layout: Layout) -> Scene {
-        LooseObject.scene(body: .puck(at: layout.object), goal: layout.goal)
-    }
-
-    /// Reward and success from the puck-goal distance.
-    public func evaluate(_ scene: Scene) -> Evaluation {
-        LooseObject.pushEvaluation(scene, distance: (scene.first.position - scene.goal).norm, goalRadius: Self.goalRadius)
-    }
-
-    /// Get behind the puck (on its far side) and push it toward the goal.
-    public func expertAction(for observation: Observation) -> Action {
-        LooseObject.push(tcp: observation.tcp, object: observation.firstPosition, target: observation.goal, contact: 0.02 + Tabletop.fingerRadius)
     }
 }

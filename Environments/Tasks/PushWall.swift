@@ -2,7 +2,7 @@
 ///
 /// A 6 cm wall stands between the puck and the goal. Reward in the Meta-World manner: `2 reach`, plus
 /// `1 + 5 inPlace` while the puck is held, and 10 once the puck is within 7 cm of the goal.
-public struct PushWall: ManipulationTask {
+public struct PushWall: WallCarryTask {
     /// Success radius around the goal, metres.
     public static let goalRadius = 0.07
     /// Height of the wall's top.
@@ -21,22 +21,5 @@ public struct PushWall: ManipulationTask {
     public var resetRanges: ResetRanges {
         ResetRanges(object: PositionRange(lower: Vector3(-0.05, 0.6, 0.02), upper: Vector3(0.05, 0.65, 0.02)),
                     goal: PositionRange(lower: Vector3(-0.05, 0.85, 0.02), upper: Vector3(0.05, 0.9, 0.02)))
-    }
-
-    /// Puck, goal and the wall at y 0.73..0.75.
-    public func makeScene(layout: Layout) -> Scene {
-        LooseObject.scene(body: .puck(at: layout.object), goal: layout.goal,
-                          boxes: [SceneBox(lower: Vector3(-0.15, 0.73, 0), upper: Vector3(0.15, 0.75, Self.wallTop))])
-    }
-
-    /// Reward and success from the puck-goal distance.
-    public func evaluate(_ scene: Scene) -> Evaluation {
-        LooseObject.carryEvaluation(scene, distance: (scene.first.position - scene.goal).norm, goalRadius: Self.goalRadius)
-    }
-
-    /// Pick the puck, lift it over the wall and set it down on the goal.
-    public func expertAction(for observation: Observation) -> Action {
-        LooseObject.carry(tcp: observation.tcp, gripper: observation.gripper, gripPoint: observation.firstPosition,
-                          object: observation.firstPosition, goal: observation.goal, travelHeight: Self.wallTop + 0.06)
     }
 }

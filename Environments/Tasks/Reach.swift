@@ -2,9 +2,11 @@
 ///
 /// A puck sits on the table but plays no part. Reward: `10 * tolerance(|TCP - goal|, [0, 0.05],
 /// margin = initial distance, long tail)`, so it is 10 exactly in the solved zone.
-public struct Reach: ManipulationTask {
+public struct Reach: ReachTask {
     /// Success radius around the goal, metres.
     public static let goalRadius = 0.05
+    /// No walls.
+    static let boxes: [SceneBox] = []
 
     /// The task with Meta-World's ranges.
     public init() {}
@@ -19,23 +21,6 @@ public struct Reach: ManipulationTask {
     public var resetRanges: ResetRanges {
         ResetRanges(object: PositionRange(lower: Vector3(-0.1, 0.6, 0.02), upper: Vector3(0.1, 0.7, 0.02)),
                     goal: PositionRange(lower: Vector3(-0.1, 0.8, 0.05), upper: Vector3(0.1, 0.9, 0.3)))
-    }
-
-    /// Puck at the layout's object position, goal at its goal; margin 0 is the initial TCP-goal distance.
-    public func makeScene(layout: Layout) -> Scene {
-        var scene = Scene()
-        scene.first = .puck(at: layout.object)
-        scene.goal = layout.goal
-        scene.margins[0] = (scene.tcp - layout.goal).norm
-        return scene
-    }
-
-    /// Reward from the TCP-goal distance; success within 5 cm.
-    public func evaluate(_ scene: Scene) -> Evaluation {
-        let distance = (scene.tcp - scene.goal).norm
-        let success = distance <= Self.goalRadius
-        let reward = 10 * Reward.tolerance(distance, upper: Self.goalRadius, margin: scene.margins[0])
-        return Evaluation(reward: success ? 10 : min(reward, 10), success: success)
     }
 
     /// Move the TCP straight to the goal.

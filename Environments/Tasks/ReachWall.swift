@@ -3,11 +3,13 @@
 /// A wall 20 cm high stands across the table between the hand and the goal, so the hand has to rise over
 /// it. A puck sits on the table but plays no part. Reward: `10 * tolerance(|TCP - goal|, [0, 0.05],
 /// margin = initial distance, long tail)`, 10 in the solved zone.
-public struct ReachWall: ManipulationTask {
+public struct ReachWall: ReachTask {
     /// Success radius around the goal, metres.
     public static let goalRadius = 0.05
     /// Height of the wall's top.
     public static let wallTop = 0.2
+    /// The wall at y 0.73..0.75.
+    static let boxes = [SceneBox(lower: Vector3(-0.2, 0.73, 0), upper: Vector3(0.2, 0.75, wallTop))]
 
     /// The task with Meta-World's ranges.
     public init() {}
@@ -22,24 +24,6 @@ public struct ReachWall: ManipulationTask {
     public var resetRanges: ResetRanges {
         ResetRanges(object: PositionRange(lower: Vector3(-0.05, 0.6, 0.02), upper: Vector3(0.05, 0.65, 0.02)),
                     goal: PositionRange(lower: Vector3(-0.05, 0.85, 0.05), upper: Vector3(0.05, 0.9, 0.3)))
-    }
-
-    /// Puck, goal and the wall at y 0.73..0.75.
-    public func makeScene(layout: Layout) -> Scene {
-        var scene = Scene()
-        scene.first = .puck(at: layout.object)
-        scene.goal = layout.goal
-        scene.boxes = [SceneBox(lower: Vector3(-0.2, 0.73, 0), upper: Vector3(0.2, 0.75, Self.wallTop))]
-        scene.margins[0] = (scene.tcp - layout.goal).norm
-        return scene
-    }
-
-    /// Reward from the TCP-goal distance; success within 5 cm.
-    public func evaluate(_ scene: Scene) -> Evaluation {
-        let distance = (scene.tcp - scene.goal).norm
-        if distance <= Self.goalRadius { return Evaluation(reward: 10, success: true) }
-        let reward = 10 * Reward.tolerance(distance, upper: Self.goalRadius, margin: scene.margins[0])
-        return Evaluation(reward: min(reward, 10), success: false)
     }
 
     /// Rise above the wall, move over the goal, then go down to it.
