@@ -10,6 +10,7 @@ struct MTRL: ParsableCommand {
         subcommands: [
             TrainCommand.self,
             EvalCommand.self,
+            SweepCommand.self,
             PlotCommand.self,
             ConfigCommand.self,
             BenchCommand.self,
