@@ -20,14 +20,25 @@ public struct RunCurves: Sendable {
     /// Folders that were skipped, with the reason (shown as warnings).
     public let skipped: [String]
 
-    /// Loads `folders`, reading `column` (success_rate or mean_return) of task `task` (default: the
-    /// `mean` row) from each eval.csv. Folders that are not runs or have no complete evaluation are
-    /// skipped with a reason; runs of different suites are an error.
+    /// The columns `mtrl plot` can draw: eval.csv's metrics, then train.csv's.
+    public static var metrics: [String] {
+        Array(RunFolder.evalHeader.split(separator: ",").dropFirst(3).map(String.init))
+            + RunFolder.trainHeader.split(separator: ",").dropFirst(2).filter { $0 != "episodes" }.map(String.init)
+    }
+
+    /// Loads `folders`, reading `column` of task `task` from each run: eval.csv's columns
+    /// (success_rate, mean_return; task `mean` is its mean row) or train.csv's (losses, temperature,
+    /// entropy, training-episode success, conflict statistics; task `mean` averages the task rows).
+    /// Folders that are not runs or have no complete row are skipped with a reason; runs of different
+    /// suites are an error.
     public init(folders: [URL], task: String = "mean", column: String = "success_rate") throws {
-        let valid = RunFolder.evalHeader.split(separator: ",").map(String.init)
-        guard let columnIndex = valid.firstIndex(of: column), columnIndex >= 3 else {
-            throw ConfigError(description: "unknown metric '\(column)'; valid: success_rate, mean_return")
+        guard Self.metrics.contains(column) else {
+            throw ConfigError(description: "unknown metric '\(column)'; valid: \(Self.metrics.joined(separator: ", "))")
         }
+        let fromEval = RunFolder.evalHeader.split(separator: ",").contains(Substring(column))
+        let header = fromEval ? RunFolder.evalHeader : RunFolder.trainHeader
+        let columns = header.split(separator: ",").map(String.init)
+        let columnIndex = columns.firstIndex(of: column)!
         var skipped = [String]()
         var runs = [(suite: String, combiner: String, seed: UInt64, curve: [Int: Double])]()
         for url in folders {
@@ -36,23 +47,28 @@ public struct RunCurves: Sendable {
                 skipped.append("\(url.path): not a run folder (no readable config.yaml)")
                 continue
             }
-            guard let text = try? String(contentsOf: folder.evalFile, encoding: .utf8) else {
-                skipped.append("\(url.path): no eval.csv yet")
+            let file = fromEval ? folder.evalFile : folder.trainFile
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+                skipped.append("\(url.path): no \(file.lastPathComponent) yet")
                 continue
             }
-            var curve = [Int: Double]()
             let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
-            guard lines.first.map(String.init) == RunFolder.evalHeader else {
-                skipped.append("\(url.path): eval.csv does not start with the expected header")
+            guard lines.first.map(String.init) == header else {
+                skipped.append("\(url.path): \(file.lastPathComponent) does not start with the expected header")
                 continue
             }
+            var sums = [Int: (total: Double, count: Int)]()
+            let averageTasks = task == "mean" && !fromEval
             for line in lines.dropFirst() {
                 let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-                guard fields.count == valid.count, fields[1] == task, let step = Int(fields[0]), let value = Double(fields[columnIndex]) else { continue }
-                curve[step] = value
+                guard fields.count == columns.count, averageTasks || fields[1] == task,
+                      let step = Int(fields[0]), let value = Double(fields[columnIndex]) else { continue }
+                sums[step, default: (0, 0)].total += value
+                sums[step, default: (0, 0)].count += 1
             }
+            let curve = sums.mapValues { $0.total / Double($0.count) }
             guard !curve.isEmpty else {
-                skipped.append("\(url.path): eval.csv has no complete row for task '\(task)'")
+                skipped.append("\(url.path): \(file.lastPathComponent) has no complete row for task '\(task)'")
                 continue
             }
             runs.append((config.suite, config.combiner.rawValue, config.seed, curve))

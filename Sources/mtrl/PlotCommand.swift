@@ -19,7 +19,7 @@ struct PlotCommand: ParsableCommand {
     @Option(help: "Plot one task's curve instead of the mean over tasks.")
     var task: String = "mean"
 
-    @Option(help: "success_rate or mean_return.")
+    @Option(help: "What to plot: \(RunCurves.metrics.joined(separator: ", ")).")
     var metric: String = "success_rate"
 
     @Option(help: "Title of the figure (default: the suite).")
@@ -27,16 +27,16 @@ struct PlotCommand: ParsableCommand {
 
     func validate() throws {
         if runs.isEmpty { throw ValidationError("give at least one run folder") }
-        if !["success_rate", "mean_return"].contains(metric) { throw ValidationError("--metric must be success_rate or mean_return, got '\(metric)'") }
+        if !RunCurves.metrics.contains(metric) { throw ValidationError("--metric must be one of \(RunCurves.metrics.joined(separator: ", ")), got '\(metric)'") }
     }
 
     func run() throws {
         do {
             let curves = try RunCurves(folders: runs.map { URL(fileURLWithPath: $0) }, task: task, column: metric)
             for warning in curves.skipped { FileHandle.standardError.write(Data("warning: skipped \(warning)\n".utf8)) }
-            let isSuccess = metric == "success_rate"
-            let chart = curves.chart(title: title, yLabel: isSuccess ? (task == "mean" ? "mean success rate" : "\(task) success rate") : "mean return",
-                                     yRange: isSuccess ? 0...1 : nil)
+            let isRate = metric.hasSuffix("success_rate") || metric.hasSuffix("conflict_fraction")
+            let label = metric.replacingOccurrences(of: "_", with: " ")
+            let chart = curves.chart(title: title ?? "\(curves.suite): \(label) over training", yLabel: task == "mean" ? label : "\(task) \(label)", yRange: isRate ? 0...1 : nil)
             try AtomicFile.write(chart.render(), to: URL(fileURLWithPath: out))
             print("wrote \(out): \(curves.groups.map { "\($0.label) (\($0.seeds.count) runs)" }.joined(separator: ", "))")
         } catch let error as ConfigError {

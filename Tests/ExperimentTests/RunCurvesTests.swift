@@ -40,6 +40,22 @@ func aggregation() throws {
     #expect(svg.contains("pcgrad (2 seeds)") && svg.contains("mean (1 seed)"))
 }
 
+@Test("train.csv metrics average the task rows of a step")
+func trainMetrics() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("mtrl-curves-train-\(UUID().uuidString)")
+    let folder = try syntheticRun(in: root, name: "run", combiner: "cagrad", seed: 1, curve: [(100, 0.5)])
+    let rows = [RunFolder.trainHeader, "150,reach,1,2,0.5,-4,1,0,0.2,0.1,0.4,0.3", "150,push,3,2,0.5,-4,1,,0.2,0.1,0.4,0.3", "300,reach,5,2,0.5,-4,1,1,0.6,0.1,0.4,0.3"]
+    try (rows.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("train.csv"), atomically: true, encoding: .utf8)
+    let loss = try RunCurves(folders: [folder], column: "critic_loss")
+    #expect(loss.groups[0].points.map(\.step) == [150, 300])
+    #expect(loss.groups[0].points.map(\.mean) == [2, 5])
+    let success = try RunCurves(folders: [folder], column: "episode_success_rate")
+    #expect(success.groups[0].points.map(\.mean) == [0, 1])
+    let push = try RunCurves(folders: [folder], task: "push", column: "critic_loss")
+    #expect(push.groups[0].points.map(\.mean) == [3])
+    #expect(throws: ConfigError.self) { _ = try RunCurves(folders: [folder], column: "nonsense") }
+}
+
 @Test("folders that are not runs are skipped with a reason; mixed suites are an error; nothing to plot is an error")
 func badFolders() throws {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("mtrl-curves-bad-\(UUID().uuidString)")
