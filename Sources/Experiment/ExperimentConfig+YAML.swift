@@ -34,6 +34,14 @@ extension ExperimentConfig {
         }
     }
 
+    /// Applies one `key=value` override (the value in YAML syntax, e.g. `hidden_sizes=[400,400]`).
+    public mutating func apply(assignment: String, source: String = "--set") throws {
+        guard let equals = assignment.firstIndex(of: "=") else {
+            throw ConfigError(description: "\(source) takes key=value, got '\(assignment)'. Valid keys: \(Self.keyNames.joined(separator: ", "))")
+        }
+        try apply(yaml: "\(assignment[..<equals]): \(assignment[assignment.index(after: equals)...])", source: source)
+    }
+
     /// Reads a config file over the defaults.
     public static func load(file url: URL) throws -> ExperimentConfig {
         let text: String

@@ -62,20 +62,10 @@ public struct Trainer {
 
     /// A new run in `folder` (which must not hold a run yet). Writes `config.yaml`.
     public init(config: ExperimentConfig, folder: RunFolder) throws {
-        try config.validate()
         guard !folder.exists else {
             throw ConfigError(description: "\(folder.url.path) already holds a run; use --resume \(folder.url.path) to continue it, or another --run-dir")
         }
-        self.config = config
-        self.folder = folder
-        suite = try Evaluator.makeSuite(config)
-        var generator = SeededGenerator(seed: config.seed)
-        agent = try MultiTaskSAC(
-            taskCount: suite.count, observationSize: suite.observationSize, actionSize: 4, hyperparameters: config.agentSettings,
-            combiner: config.combiner, combinerOptions: config.combinerOptions, taskNames: suite.taskNames, generator: &generator)
-        replay = TaskReplayBuffer(taskCount: suite.count, capacity: config.replayCapacityPerTask, observationSize: suite.observationSize, actionSize: 4)
-        self.generator = generator
-        window = LogWindow(taskCount: suite.count)
+        try self.init(fresh: config, folder: folder)
         try AtomicFile.write(config.yaml(), to: folder.configFile)
     }
 
@@ -86,26 +76,31 @@ public struct Trainer {
             throw CheckpointError.missing("\(folder.url.path) is not a run folder (no config.yaml)")
         }
         let config = try ExperimentConfig.load(file: folder.configFile)
-        try config.validate()
         guard let data = try? Data(contentsOf: folder.checkpointFile) else {
             throw CheckpointError.missing("\(folder.checkpointFile.path) does not exist; the run stopped before its first checkpoint (step \(config.checkpointEvery)); start it again")
         }
         let archive = try TensorArchive(decoding: data, source: folder.checkpointFile.path)
-        self.config = config
-        self.folder = folder
-        suite = try Evaluator.makeSuite(config)
-        var scratch = SeededGenerator(seed: config.seed)
-        agent = try MultiTaskSAC(
-            taskCount: suite.count, observationSize: suite.observationSize, actionSize: 4, hyperparameters: config.agentSettings,
-            combiner: config.combiner, combinerOptions: config.combinerOptions, taskNames: suite.taskNames, generator: &scratch)
-        replay = TaskReplayBuffer(taskCount: suite.count, capacity: config.replayCapacityPerTask, observationSize: suite.observationSize, actionSize: 4)
-        generator = scratch
-        window = LogWindow(taskCount: suite.count)
+        try self.init(fresh: config, folder: folder)
         try restore(from: archive)
         if truncatingLogs {
             try RunFolder.truncate(folder.evalFile, header: RunFolder.evalHeader, toStep: step)
             try RunFolder.truncate(folder.trainFile, header: RunFolder.trainHeader, toStep: step)
         }
+    }
+
+    /// The state at step 0: the suite, a freshly initialised agent, empty replay buffers.
+    private init(fresh config: ExperimentConfig, folder: RunFolder) throws {
+        try config.validate()
+        self.config = config
+        self.folder = folder
+        suite = try Evaluator.makeSuite(config)
+        var generator = SeededGenerator(seed: config.seed)
+        agent = try MultiTaskSAC(
+            taskCount: suite.count, observationSize: suite.observationSize, actionSize: 4, hyperparameters: config.agentSettings,
+            combiner: config.combiner, combinerOptions: config.combinerOptions, taskNames: suite.taskNames, generator: &generator)
+        replay = TaskReplayBuffer(taskCount: suite.count, capacity: config.replayCapacityPerTask, observationSize: suite.observationSize, actionSize: 4)
+        self.generator = generator
+        window = LogWindow(taskCount: suite.count)
     }
 
     /// Steps per task completed so far.

@@ -70,10 +70,7 @@ struct SweepCommand: ParsableCommand {
         do {
             var base = ExperimentConfig()
             if let config { base = try ExperimentConfig.load(file: URL(fileURLWithPath: config)) }
-            for assignment in set {
-                guard let equals = assignment.firstIndex(of: "=") else { throw ValidationError("--set takes key=value, got '\(assignment)'") }
-                try base.apply(yaml: "\(assignment[..<equals]): \(assignment[assignment.index(after: equals)...])", source: "--set")
-            }
+            for assignment in set { try base.apply(assignment: assignment) }
             if let suite { base.suite = suite }
             if let steps { base.steps = steps }
             _ = try Evaluator.makeSuite(base)

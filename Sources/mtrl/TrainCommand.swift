@@ -90,13 +90,7 @@ struct TrainCommand: ParsableCommand {
         if let config {
             resolved = try ExperimentConfig.load(file: URL(fileURLWithPath: config))
         }
-        for assignment in set {
-            guard let equals = assignment.firstIndex(of: "=") else {
-                throw ValidationError("--set takes key=value, got '\(assignment)'. Valid keys: \(ExperimentConfig.keyNames.joined(separator: ", "))")
-            }
-            let key = assignment[..<equals], value = assignment[assignment.index(after: equals)...]
-            try resolved.apply(yaml: "\(key): \(value)", source: "--set")
-        }
+        for assignment in set { try resolved.apply(assignment: assignment) }
         if let suite { resolved.suite = suite }
         if let combiner {
             do { resolved.combiner = try CombinerKind(parsing: combiner) } catch { throw ValidationError("--combiner: \(error)") }
