@@ -89,3 +89,27 @@ func invalidSettings() {
                              combiner: .mean, combinerOptions: CombinerOptions(), generator: &generator)
     }
 }
+
+@Test("after an update each target critic is (1 - tau) old target + tau new critic")
+func targetUpdateArithmetic() throws {
+    var generator = SeededGenerator(seed: 12)
+    let settings = SACHyperparameters(hiddenSizes: [8], batchSizePerTask: 4, targetSmoothing: 0.25)
+    var agent = try MultiTaskSAC(taskCount: 2, observationSize: 3, actionSize: 2, hyperparameters: settings,
+                                 combiner: .mean, combinerOptions: CombinerOptions(), generator: &generator)
+    var batch = TransitionBatch(layout: agent.batchLayout, observationSize: 3, actionSize: 2)
+    for index in batch.observations.storage.indices {
+        batch.observations.storage[index] = generator.uniform(-1, 1)
+        batch.nextObservations.storage[index] = generator.uniform(-1, 1)
+    }
+    for index in batch.actions.storage.indices { batch.actions.storage[index] = generator.uniform(-1, 1) }
+    for index in batch.rewards.storage.indices { batch.rewards.storage[index] = generator.uniform(0, 10) }
+    let oldTarget1 = agent.targetCritic1.parameters, oldTarget2 = agent.targetCritic2.parameters
+    _ = try agent.update(batch, generator: &generator)
+    #expect(agent.critic1.parameters != oldTarget1)
+    for (target, old, critic) in [(agent.targetCritic1, oldTarget1, agent.critic1), (agent.targetCritic2, oldTarget2, agent.critic2)] {
+        for index in old.storage.indices {
+            let expected = 0.75 * old.storage[index] + 0.25 * critic.parameters.storage[index]
+            #expect(abs(target.parameters.storage[index] - expected) < 1e-6)
+        }
+    }
+}
