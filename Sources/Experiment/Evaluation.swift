@@ -56,6 +56,11 @@ public enum Evaluator {
         }
     }
 
+    /// The mean of the tasks' success rates (0 for no tasks).
+    public static func meanSuccess(_ results: [TaskEvaluation]) -> Double {
+        results.map(\.successRate).reduce(0, +) / Double(max(results.count, 1))
+    }
+
     /// The suite a config describes (observations carry the one-hot task id).
     public static func makeSuite(_ config: ExperimentConfig) throws -> Suite {
         do {

@@ -65,6 +65,9 @@ public struct ExperimentConfig: Equatable, Sendable {
     /// The defaults, which `Configs/default.yaml` mirrors.
     public init() {}
 
+    /// The suite's name as it appears in run-folder names (`mt1:reach` becomes `mt1-reach`).
+    public var suiteFolderName: String { suite.replacingOccurrences(of: ":", with: "-") }
+
     /// The agent settings these keys describe.
     public var agentSettings: SACHyperparameters {
         SACHyperparameters(

@@ -49,7 +49,10 @@ public struct RunFolder: Sendable {
         guard let text = try? String(contentsOf: file, encoding: .utf8) else { return }
         var kept = [header]
         let columnCount = header.split(separator: ",").count
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true).dropFirst() where text.hasSuffix("\n") || line != text.split(separator: "\n").last {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        // A file not ending in a newline ends in a half-written row (the writer was killed mid-line).
+        if !text.hasSuffix("\n"), !lines.isEmpty { lines.removeLast() }
+        for line in lines.dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
             guard fields.count == columnCount, let rowStep = Int(fields[0]), rowStep <= step else { continue }
             kept.append(String(line))

@@ -44,10 +44,9 @@ public struct SweepPlan: Sendable {
         }
         self.base = base
         self.output = output
-        let suiteName = base.suite.replacingOccurrences(of: ":", with: "-")
         runs = combiners.flatMap { combiner in
             seeds.map { seed in
-                let folder = output.appendingPathComponent("\(suiteName)-\(combiner.rawValue)-s\(seed)")
+                let folder = output.appendingPathComponent("\(base.suiteFolderName)-\(combiner.rawValue)-s\(seed)")
                 return Run(combiner: combiner, seed: seed, folder: folder, status: Self.status(of: RunFolder(url: folder), steps: base.steps))
             }
         }

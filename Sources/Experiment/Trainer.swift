@@ -166,7 +166,7 @@ public struct Trainer {
                 let elapsed = clock.total
                 report(.progress(step: step, total: config.steps, environmentStepsPerSecond: Double((step - startStep) * taskCount) / elapsed,
                                  updatesPerSecond: Double(agent.updateCount - startUpdates) / elapsed,
-                                 elapsed: elapsed, lastMeanSuccess: lastEvaluation.isEmpty ? nil : meanSuccess(lastEvaluation)))
+                                 elapsed: elapsed, lastMeanSuccess: lastEvaluation.isEmpty ? nil : Evaluator.meanSuccess(lastEvaluation)))
             }
             if step % config.evalEvery == 0 || step == config.steps {
                 clock.start(.evaluation)
@@ -181,7 +181,7 @@ public struct Trainer {
         clock.stop()
         let summary = RunSummary(
             suite: suite.name, combiner: config.combiner.rawValue, seed: config.seed, steps: step,
-            finalMeanSuccess: lastEvaluation.isEmpty ? 0 : meanSuccess(lastEvaluation), bestMeanSuccess: max(bestMeanSuccess, 0), bestStep: bestStep,
+            finalMeanSuccess: lastEvaluation.isEmpty ? 0 : Evaluator.meanSuccess(lastEvaluation), bestMeanSuccess: max(bestMeanSuccess, 0), bestStep: bestStep,
             finalSuccess: Dictionary(uniqueKeysWithValues: lastEvaluation.map { ($0.task, $0.successRate) }),
             wallSeconds: clock.total, timeShares: clock.shares)
         let encoder = JSONEncoder()
@@ -192,7 +192,7 @@ public struct Trainer {
 
     mutating func evaluate(report: (TrainingEvent) -> Void) throws {
         let results = try Evaluator.evaluate(agent: &agent, config: config, episodes: config.evalEpisodes)
-        let mean = meanSuccess(results)
+        let mean = Evaluator.meanSuccess(results)
         var lines = results.map { "\(step),\($0.task),\($0.episodes),\(format($0.successRate)),\(format($0.meanReturn))" }
         let meanReturn = results.map(\.meanReturn).reduce(0, +) / Double(results.count)
         lines.append("\(step),mean,\(config.evalEpisodes),\(format(mean)),\(format(meanReturn))")
@@ -203,10 +203,6 @@ public struct Trainer {
             bestStep = step
         }
         report(.evaluated(step: step, results: results))
-    }
-
-    func meanSuccess(_ results: [TaskEvaluation]) -> Double {
-        results.map(\.successRate).reduce(0, +) / Double(max(results.count, 1))
     }
 }
 

@@ -35,7 +35,7 @@ struct EvalCommand: ParsableCommand {
             BLAS.threadCount = 1
             if let horizon { config.horizon = horizon }
             let results = try Evaluator.evaluate(agent: &agent, config: config, episodes: episodes ?? config.evalEpisodes, deterministic: !stochastic)
-            let mean = results.map(\.successRate).reduce(0, +) / Double(max(results.count, 1))
+            let mean = Evaluator.meanSuccess(results)
             if json {
                 struct Output: Codable { let suite: String; let meanSuccess: Double; let tasks: [TaskEvaluation] }
                 try printJSON(Output(suite: config.suite, meanSuccess: mean, tasks: results))

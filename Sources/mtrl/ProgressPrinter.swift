@@ -25,7 +25,7 @@ final class ProgressPrinter {
             statusShown = true
         case let .evaluated(step, results):
             clearStatus()
-            let mean = results.map(\.successRate).reduce(0, +) / Double(max(results.count, 1))
+            let mean = Evaluator.meanSuccess(results)
             print("Evaluation at step \(step): mean success \(String(format: "%.2f", mean))")
             let width = max(results.map(\.task.count).max() ?? 4, 4)
             for result in results {

@@ -109,7 +109,6 @@ struct TrainCommand: ParsableCommand {
     func defaultRunDirectory(_ config: ExperimentConfig) -> String {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyyMMdd-HHmmss"
-        let suiteName = config.suite.replacingOccurrences(of: ":", with: "-")
-        return "runs/\(suiteName)-\(config.combiner.rawValue)-s\(config.seed)-\(formatter.string(from: Date()))"
+        return "runs/\(config.suiteFolderName)-\(config.combiner.rawValue)-s\(config.seed)-\(formatter.string(from: Date()))"
     }
 }
