@@ -1,8 +1,8 @@
 import Foundation
 import GradientCombiners
 
-/// A grid of training runs (combiners x seeds on one suite) and what each still needs, so a sweep can
-/// be restarted at any time: finished runs are skipped, interrupted ones resumed, missing ones started.
+/// A grid of training runs (suites x combiners x seeds) and what each still needs, so a sweep can be
+/// restarted at any time: finished runs are skipped, interrupted ones resumed, missing ones started.
 public struct SweepPlan: Sendable {
     /// What a run of the sweep still needs.
     public enum Status: String, Sendable {
@@ -16,45 +16,74 @@ public struct SweepPlan: Sendable {
 
     /// One run of the sweep.
     public struct Run: Sendable, Equatable {
+        /// The suite (`mt10`, `mt50`, `mt1:<task>`).
+        public var suite: String
         /// The combiner.
         public var combiner: CombinerKind
         /// The seed.
         public var seed: UInt64
-        /// The run folder: `<output>/<suite>-<combiner>-s<seed>`.
+        /// The run folder: `<output>/<suite folder name>-<combiner>-s<seed>` (`mt1:reach` as `mt1-reach`).
         public var folder: URL
         /// What it still needs.
         public var status: Status
     }
 
-    /// The base config every run starts from (its combiner and seed are replaced per run).
+    /// Training processes a sweep runs at once unless told otherwise: one per active processor core.
+    public static var defaultJobs: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+    /// The base config every run starts from (its suite, combiner and seed are replaced per run).
     public let base: ExperimentConfig
     /// The folder holding the run folders.
     public let output: URL
-    /// The runs, combiner-major, in the order given.
+    /// The suites, in the order given.
+    public let suites: [String]
+    /// The runs: suite-major, then combiner, then seed, each in the order given. A run's index here is
+    /// what `mtrl sweep --only` (and so each Slurm array task) selects.
     public let runs: [Run]
 
-    /// The plan for `combiners` x `seeds` over `base`, looking at what is already in `output`.
-    public init(base: ExperimentConfig, combiners: [CombinerKind], seeds: [UInt64], output: URL) throws {
+    /// The plan for `suites` x `combiners` x `seeds` over `base`, looking at what is already in `output`.
+    /// `suites` empty means the base config's suite.
+    public init(base: ExperimentConfig, suites: [String] = [], combiners: [CombinerKind], seeds: [UInt64], output: URL) throws {
         try base.validate()
+        let suites = suites.isEmpty ? [base.suite] : suites
         guard !combiners.isEmpty, !seeds.isEmpty else {
             throw ConfigError(description: "a sweep needs at least one combiner and one seed")
         }
         guard Set(combiners).count == combiners.count, Set(seeds).count == seeds.count else {
             throw ConfigError(description: "a sweep's combiners and seeds must not repeat")
         }
+        let folderNames = suites.map { Self.folderPrefix($0) }
+        guard Set(folderNames).count == suites.count else {
+            throw ConfigError(description: "a sweep's suites must not repeat (got \(suites.joined(separator: ", ")))")
+        }
         self.base = base
         self.output = output
-        runs = combiners.flatMap { combiner in
-            seeds.map { seed in
-                let folder = output.appendingPathComponent("\(base.suiteFolderName)-\(combiner.rawValue)-s\(seed)")
-                return Run(combiner: combiner, seed: seed, folder: folder, status: Self.status(of: RunFolder(url: folder), steps: base.steps))
+        self.suites = suites
+        runs = suites.flatMap { suite in
+            combiners.flatMap { combiner in
+                seeds.map { seed in
+                    let name = "\(Self.folderPrefix(suite))-\(combiner.rawValue)-s\(seed)"
+                    let folder = output.appendingPathComponent(name)
+                    return Run(suite: suite, combiner: combiner, seed: seed, folder: folder, status: Self.status(of: RunFolder(url: folder), steps: base.steps))
+                }
             }
         }
     }
 
+    /// How `suite` starts its run folders' names: `ExperimentConfig.suiteFolderName` (`mt1:reach` as `mt1-reach`).
+    public static func folderPrefix(_ suite: String) -> String {
+        var config = ExperimentConfig()
+        config.suite = suite
+        return config.suiteFolderName
+    }
+
+    /// The runs on `suite`, in plan order.
+    public func runs(on suite: String) -> [Run] { runs.filter { $0.suite == suite } }
+
     /// The config of one run.
     public func config(for run: Run) -> ExperimentConfig {
         var config = base
+        config.suite = run.suite
         config.combiner = run.combiner
         config.seed = run.seed
         return config
@@ -76,9 +105,10 @@ public struct SweepPlan: Sendable {
     public func slurmScript(executable: String, sweepArguments: [String], cpusPerTask: Int = 2, hours: Int = 12) -> String {
         let quoted = ([executable] + sweepArguments).map(Self.shellQuote).joined(separator: " ")
         let combinerCount = Set(runs.map { $0.combiner }).count, seedCount = Set(runs.map { $0.seed }).count
+        let grid = "\(suites.count) suite\(suites.count == 1 ? "" : "s") x \(combinerCount) combiners x \(seedCount) seeds"
         return """
             #!/bin/bash
-            # Generated by `mtrl sweep --slurm`: \(runs.count) runs (\(combinerCount) combiners x \(seedCount) seeds) on \(base.suite).
+            # Generated by `mtrl sweep --slurm`: \(runs.count) runs (\(grid)) on \(suites.joined(separator: ", ")).
             # Submit with: sbatch THIS_FILE. Re-submitting is safe: finished runs are skipped, stopped ones resumed.
             #SBATCH --job-name=mtrl-sweep
             #SBATCH --array=0-\(runs.count - 1)
@@ -91,6 +121,8 @@ public struct SweepPlan: Sendable {
             """
     }
 
+    /// `text` as one shell word (and one `#SBATCH` argument, which sbatch unquotes the same way):
+    /// unchanged when it has only safe characters, otherwise in single quotes.
     static func shellQuote(_ text: String) -> String {
         let safe = text.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:,+".contains($0) }
         return safe ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"

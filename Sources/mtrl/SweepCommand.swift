@@ -4,19 +4,24 @@ import Foundation
 import GradientCombiners
 import Reporting
 
-/// `mtrl sweep`: trains every combiner x seed on one suite, skipping finished runs and resuming
-/// interrupted ones, then plots the comparison; or writes a Slurm job array doing the same on a cluster.
+/// `mtrl sweep`: trains every suite x combiner x seed, skipping finished runs and resuming interrupted
+/// ones, then plots the comparison (one figure per suite); or writes a Slurm job array doing the same on
+/// a cluster.
 struct SweepCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sweep",
-        abstract: "Train combiners x seeds on a suite (restartable), then plot them; or write a Slurm job array.",
+        abstract: "Train suites x combiners x seeds (restartable), then plot them; or write a Slurm job array.",
         discussion: """
             Example (the MT10 comparison of the PCGrad and CAGrad papers):
               mtrl sweep --suite mt10 --combiners mean,pcgrad,cagrad --seeds 1,2,3 --out runs/mt10-study
-            Run folders are <out>/<suite>-<combiner>-s<seed>; the figure is <out>/success.svg.
+            Both suites of the papers:
+              mtrl sweep --suites mt10,mt50 --combiners mean,pcgrad,cagrad --seeds 1-3 --out runs/study
+            Run folders are <out>/<suite>-<combiner>-s<seed> (mt1:reach as mt1-reach).
+            Figure and table: <out>/success.svg and .md for one suite,
+            <out>/<suite>-success.svg and .md for each of several.
             """)
 
-    @Option(help: "Suite: mt10, mt50, or mt1:<task>.")
+    @Option(name: [.customLong("suite"), .customLong("suites")], help: "Suite(s), comma-separated: mt10, mt50, mt1:<task> (default: the config's).")
     var suite: String?
 
     @Option(help: "Comma-separated combiners: \(CombinerKind.allCases.map(\.rawValue).joined(separator: ", ")).")
@@ -37,8 +42,8 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "The folder holding the run folders.")
     var out: String = "runs/sweep"
 
-    @Option(help: "Training processes at once (each uses blas_threads OpenBLAS threads).")
-    var jobs: Int = 1
+    @Option(help: "Training processes at once, by default one per active processor core (each uses blas_threads OpenBLAS threads).")
+    var jobs: Int = SweepPlan.defaultJobs
 
     @Flag(help: "Only print the plan (what each run still needs).")
     var dryRun = false
@@ -52,6 +57,12 @@ struct SweepCommand: ParsableCommand {
     func validate() throws {
         if jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
         _ = try parsedSeeds()
+        if suite != nil && parsedSuites().isEmpty { throw ValidationError("--suite takes suite names like mt10 or mt10,mt50, got '\(suite!)'") }
+    }
+
+    /// The suites given with --suite/--suites (empty: the config's suite).
+    func parsedSuites() -> [String] {
+        (suite ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     func parsedSeeds() throws -> [UInt64] {
@@ -71,12 +82,15 @@ struct SweepCommand: ParsableCommand {
             var base = ExperimentConfig()
             if let config { base = try ExperimentConfig.load(file: URL(fileURLWithPath: config)) }
             for assignment in set { try base.apply(assignment: assignment) }
-            if let suite { base.suite = suite }
             if let steps { base.steps = steps }
-            _ = try Evaluator.makeSuite(base)
             let kinds = try CombinerKind.parseList(combiners)
             let output = URL(fileURLWithPath: out)
-            let plan = try SweepPlan(base: base, combiners: kinds, seeds: try parsedSeeds(), output: output)
+            let plan = try SweepPlan(base: base, suites: parsedSuites(), combiners: kinds, seeds: try parsedSeeds(), output: output)
+            for suite in plan.suites {
+                var config = base
+                config.suite = suite
+                _ = try Evaluator.makeSuite(config)
+            }
             if let only, !plan.runs.indices.contains(only) {
                 throw ValidationError("--only \(only) is outside the plan's 0..<\(plan.runs.count) runs")
             }
@@ -91,12 +105,7 @@ struct SweepCommand: ParsableCommand {
             let baseFile = output.appendingPathComponent("sweep.yaml")
             try AtomicFile.write(base.yaml(), to: baseFile)
             let failures = try execute(plan, baseFile: baseFile)
-            if only == nil {
-                let curves = try RunCurves(folders: plan.runs.map(\.folder))
-                let figure = output.appendingPathComponent("success.svg")
-                try AtomicFile.write(curves.chart().render(), to: figure)
-                print("wrote \(figure.path)")
-            }
+            if only == nil { try plot(plan) }
             if !failures.isEmpty {
                 throw ValidationError("\(failures.count) run(s) failed: \(failures.joined(separator: ", ")); see \(output.appendingPathComponent("logs").path)")
             }
@@ -122,13 +131,13 @@ struct SweepCommand: ParsableCommand {
                 var arguments = ["train", "--resume", run.folder.path]
                 if run.status == .start {
                     try? FileManager.default.removeItem(at: run.folder)
-                    arguments = ["train", "--config", baseFile.path, "--combiner", run.combiner.rawValue, "--seed", String(run.seed), "--run-dir", run.folder.path]
+                    arguments = ["train", "--config", baseFile.path, "--suite", run.suite, "--combiner", run.combiner.rawValue, "--seed", String(run.seed), "--run-dir", run.folder.path]
                 }
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: executable)
                 process.arguments = arguments
                 let logFile = logs.appendingPathComponent("\(run.folder.lastPathComponent).log")
-                if !FileManager.default.fileExists(atPath: logFile.path) { FileManager.default.createFile(atPath: logFile.path, contents: nil) }
+                if !FileManager.default.fileExists(atPath: logFile.path) { _ = FileManager.default.createFile(atPath: logFile.path, contents: nil) }
                 let handle = try FileHandle(forWritingTo: logFile)
                 try handle.seekToEnd()
                 process.standardOutput = handle
@@ -151,15 +160,39 @@ struct SweepCommand: ParsableCommand {
         return failures
     }
 
+    /// Draws one figure and table per suite of the plan: `success.svg`/`.md`, or `<suite>-success.svg`/`.md`
+    /// when the plan has several suites. A suite with nothing to plot yet gets a warning, not an error.
+    func plot(_ plan: SweepPlan) throws {
+        for suite in plan.suites {
+            let prefix = plan.suites.count == 1 ? "" : SweepPlan.folderPrefix(suite) + "-"
+            do {
+                let curves = try RunCurves(folders: plan.runs(on: suite).map(\.folder))
+                for warning in curves.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+                let figure = plan.output.appendingPathComponent("\(prefix)success.svg")
+                let table = plan.output.appendingPathComponent("\(prefix)success.md")
+                try AtomicFile.write(curves.panelChart().render(), to: figure)
+                try AtomicFile.write(curves.report(), to: table)
+                print(curves.report())
+                print("wrote \(figure.path) and \(table.path)")
+            } catch let error as ConfigError {
+                FileHandle.standardError.write(Data("warning: no figure for \(suite): \(error.description)\n".utf8))
+            }
+        }
+    }
+
+    /// Writes the Slurm job-array script: one array task per run of the plan, each calling this sweep
+    /// again with `--only <index>` (the same suites, combiners and seeds give the same plan order).
     func writeSlurm(_ plan: SweepPlan, to path: String) throws {
-        var arguments = ["sweep", "--combiners", combiners, "--seeds", seeds, "--out", plan.output.path]
+        var arguments = ["sweep", "--suites", plan.suites.joined(separator: ","), "--combiners", combiners, "--seeds", seeds, "--out", plan.output.path]
         if let config { arguments += ["--config", URL(fileURLWithPath: config).path] }
         for assignment in set { arguments += ["--set", assignment] }
-        if let suite { arguments += ["--suite", suite] }
         if let steps { arguments += ["--steps", String(steps)] }
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
         try FileManager.default.createDirectory(at: plan.output, withIntermediateDirectories: true)
-        try AtomicFile.write(plan.slurmScript(executable: executable, sweepArguments: arguments), to: URL(fileURLWithPath: path))
-        print("wrote \(path): a job array of \(plan.runs.count) runs; submit with sbatch \(path), then plot with mtrl plot \(plan.output.path)/*/")
+        try AtomicFile.write(plan.slurmScript(executable: executable, sweepArguments: arguments, cpusPerTask: plan.base.blasThreads), to: URL(fileURLWithPath: path))
+        print("wrote \(path): a job array of \(plan.runs.count) runs; submit with sbatch \(path), then plot each suite, e.g.")
+        for suite in plan.suites {
+            print("  mtrl plot \(plan.output.path)/\(SweepPlan.folderPrefix(suite))-*/ --out \(plan.output.path)/\(SweepPlan.folderPrefix(suite))-success.svg")
+        }
     }
 }

@@ -45,14 +45,49 @@ func slurmScript() throws {
     let script = plan.slurmScript(executable: "/opt/mtrl/bin/mtrl", sweepArguments: ["sweep", "--combiners", "mean,pcgrad,cagrad", "--seeds", "1-4", "--out", output.path])
     #expect(script.hasPrefix("#!/bin/bash\n"))
     #expect(script.contains("#SBATCH --array=0-11\n"))
-    #expect(script.contains("12 runs (3 combiners x 4 seeds)"))
+    #expect(script.contains("12 runs (1 suite x 3 combiners x 4 seeds) on mt1:reach"))
     #expect(script.contains("/opt/mtrl/bin/mtrl sweep --combiners mean,pcgrad,cagrad --seeds 1-4 --out '/scratch/my study' --only \"$SLURM_ARRAY_TASK_ID\""))
     #expect(script.contains("#SBATCH --output='/scratch/my study'/slurm-%A_%a.out"))
 }
 
-@Test("repeated combiners or seeds are refused")
+@Test("a sweep over two suites runs every suite x combiner x seed, suite-major, into per-suite folders")
+func twoSuitePlan() throws {
+    let output = URL(fileURLWithPath: "/scratch/study")
+    let plan = try SweepPlan(base: tinySweepConfig(), suites: ["mt10", "mt1:reach"], combiners: [.mean, .cagrad], seeds: [1, 2], output: output)
+    #expect(plan.suites == ["mt10", "mt1:reach"])
+    #expect(plan.runs.map(\.folder.lastPathComponent) == [
+        "mt10-mean-s1", "mt10-mean-s2", "mt10-cagrad-s1", "mt10-cagrad-s2",
+        "mt1-reach-mean-s1", "mt1-reach-mean-s2", "mt1-reach-cagrad-s1", "mt1-reach-cagrad-s2",
+    ])
+    #expect(plan.runs(on: "mt1:reach").count == 4)
+    let last = plan.config(for: plan.runs[7])
+    #expect(last.suite == "mt1:reach" && last.combiner == .cagrad && last.seed == 2)
+    #expect(plan.config(for: plan.runs[0]).suite == "mt10")
+
+    let arguments = ["sweep", "--suites", "mt10,mt1:reach", "--combiners", "mean,cagrad", "--seeds", "1,2", "--out", output.path]
+    let script = plan.slurmScript(executable: "/opt/mtrl/bin/mtrl", sweepArguments: arguments)
+    #expect(script.contains("#SBATCH --array=0-7\n"))
+    #expect(script.contains("8 runs (2 suites x 2 combiners x 2 seeds) on mt10, mt1:reach"))
+    #expect(script.contains("/opt/mtrl/bin/mtrl sweep --suites mt10,mt1:reach --combiners mean,cagrad --seeds 1,2 --out /scratch/study --only \"$SLURM_ARRAY_TASK_ID\""))
+}
+
+@Test("without suites the plan uses the config's suite")
+func defaultSuite() throws {
+    let plan = try SweepPlan(base: tinySweepConfig(), combiners: [.mean], seeds: [3], output: URL(fileURLWithPath: "/tmp/x"))
+    #expect(plan.suites == ["mt1:reach"] && plan.runs.map(\.suite) == ["mt1:reach"])
+    #expect(SweepPlan.folderPrefix("mt1:reach") == "mt1-reach" && SweepPlan.folderPrefix("mt50") == "mt50")
+}
+
+@Test("repeated suites, combiners or seeds are refused")
 func sweepRepeats() {
-    #expect(throws: ConfigError.self) {
-        _ = try SweepPlan(base: tinySweepConfig(), combiners: [.mean, .mean], seeds: [1], output: URL(fileURLWithPath: "/tmp/x"))
-    }
+    let output = URL(fileURLWithPath: "/tmp/x")
+    #expect(throws: ConfigError.self) { _ = try SweepPlan(base: tinySweepConfig(), combiners: [.mean, .mean], seeds: [1], output: output) }
+    #expect(throws: ConfigError.self) { _ = try SweepPlan(base: tinySweepConfig(), combiners: [.mean], seeds: [1, 1], output: output) }
+    #expect(throws: ConfigError.self) { _ = try SweepPlan(base: tinySweepConfig(), suites: ["mt10", "mt10"], combiners: [.mean], seeds: [1], output: output) }
+}
+
+@Test("a sweep runs one training process per active processor core unless told otherwise")
+func defaultJobs() {
+    #expect(SweepPlan.defaultJobs == ProcessInfo.processInfo.activeProcessorCount)
+    #expect(SweepPlan.defaultJobs >= 1)
 }
