@@ -58,7 +58,8 @@ public enum ExpertMotion {
 
 /// Contact between a fingertip and a moving fixture face, along one axis. Fixtures (drawers, windows,
 /// buttons, doors) are built from these: a face moves only while a fingertip presses it from the side it
-/// was on, so handles are pushed and hooked but never passed through.
+/// was on, and a handle the fingers straddle moves with them, so handles are pushed, hooked or carried
+/// but never passed through.
 public enum FaceContact {
     /// How far a fingertip of radius `radius` pushes a face at coordinate `face` along the axis, when the
     /// tip moved from `previousTip` to `tip`. `direction` +1: a tip on the negative side pushes the face
@@ -74,5 +75,18 @@ public enum FaceContact {
             guard previousTip - radius >= face - slack, tip - radius < face else { return 0 }
             return tip - radius - face
         }
+    }
+
+    /// How far a fingertip moves a thin part (a handle bar or button of half thickness `halfThickness`
+    /// centred at `centre` along the axis) that the gripper's two fingers can straddle, as Meta-World's
+    /// fingers close around a handle. A tip arriving from outside pushes the near face (`push`); a tip
+    /// that already overlapped the part carries it along by its own displacement, in either direction.
+    @inlinable
+    public static func straddle(centre: Double, halfThickness: Double, tip: Double, previousTip: Double, radius: Double) -> Double {
+        let fromBelow = push(face: centre - halfThickness, tip: tip, previousTip: previousTip, direction: 1, radius: radius)
+        if fromBelow != 0 { return fromBelow }
+        let fromAbove = push(face: centre + halfThickness, tip: tip, previousTip: previousTip, direction: -1, radius: radius)
+        if fromAbove != 0 { return fromAbove }
+        return abs(previousTip - centre) < halfThickness + radius ? tip - previousTip : 0
     }
 }

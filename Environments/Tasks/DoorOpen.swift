@@ -101,10 +101,7 @@ public struct DoorOpen: ManipulationTask {
         let previousAlong = ((previousTCP - handle) * tangent).sum()
         guard abs(along) < 0.06 else { return }
         let radius = Tabletop.fingerRadius + 0.01
-        var wanted = FaceContact.push(face: 0, tip: along, previousTip: previousAlong, direction: 1, radius: radius)
-        if wanted == 0 {
-            wanted = FaceContact.push(face: 0, tip: along, previousTip: previousAlong, direction: -1, radius: radius)
-        }
+        let wanted = FaceContact.straddle(centre: 0, halfThickness: 0, tip: along, previousTip: previousAlong, radius: radius)
         guard wanted != 0 else { return }
         let angle = clamp(scene.joint + wanted / Self.armLength, 0, Self.maximumAngle)
         let moved = (angle - scene.joint) * Self.armLength

@@ -44,8 +44,7 @@ enum DrawerMechanism {
         let inFaceBand = abs(tip.x - scene.anchor.x) < faceHalfWidth && tip.z - radius < faceTop
         var wanted = 0.0
         if inBarBand {
-            wanted += FaceContact.push(face: handleY - barHalfThickness, tip: tip.y, previousTip: previousTCP.y, direction: 1, radius: radius)
-            wanted += FaceContact.push(face: handleY + barHalfThickness, tip: tip.y, previousTip: previousTCP.y, direction: -1, radius: radius)
+            wanted = FaceContact.straddle(centre: handleY, halfThickness: barHalfThickness, tip: tip.y, previousTip: previousTCP.y, radius: radius)
         }
         if inFaceBand && wanted == 0 {
             wanted += FaceContact.push(face: handleY + faceOffset, tip: tip.y, previousTip: previousTCP.y, direction: 1, radius: radius)

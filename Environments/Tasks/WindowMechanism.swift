@@ -38,10 +38,7 @@ enum WindowMechanism {
         let handle = scene.first.position
         guard abs(tip.y - handle.y) < 0.02, abs(tip.z - handle.z) < barHalfHeight else { return }
         let radius = Tabletop.fingerRadius
-        var wanted = FaceContact.push(face: handle.x - barHalfThickness, tip: tip.x, previousTip: previousTCP.x, direction: 1, radius: radius)
-        if wanted == 0 {
-            wanted = FaceContact.push(face: handle.x + barHalfThickness, tip: tip.x, previousTip: previousTCP.x, direction: -1, radius: radius)
-        }
+        let wanted = FaceContact.straddle(centre: handle.x, halfThickness: barHalfThickness, tip: tip.x, previousTip: previousTCP.x, radius: radius)
         guard wanted != 0 else { return }
         let travel = clamp(scene.joint + wanted, scene.margins[2], scene.margins[3])
         let moved = travel - scene.joint

@@ -1,3 +1,4 @@
+import Foundation
 import LinearAlgebra
 import NeuralNetworks
 
@@ -8,6 +9,13 @@ extension MultiTaskSAC {
     /// it into dL/d(actor output); one backward pass gives every task's gradient of the actor trunk,
     /// which the actor combiner reduces; each actor head takes its task's plain gradient.
     mutating func updateActor(_ batch: TransitionBatch, statistics: inout UpdateStatistics, generator: inout SeededGenerator) throws {
+        try computeActorGradients(batch, statistics: &statistics, generator: &generator)
+        actorOptimizer.step(parameters: &actor.parameters, gradient: buffers.actorGradient)
+    }
+
+    /// The actor step's losses, entropies and gradient (combined trunk plus plain heads) in
+    /// `buffers.actorGradient`, the per-task trunk gradients in `buffers.actorSharedGradients`.
+    mutating func computeActorGradients(_ batch: TransitionBatch, statistics: inout UpdateStatistics, generator: inout SeededGenerator) throws {
         let layout = batchLayout
         let rowsPerTask = Float(layout.rowsPerTask)
         let alphas = temperatures
@@ -47,19 +55,23 @@ extension MultiTaskSAC {
         statistics.actorConflicts = report.diagnostics
         let sharedWidth = actor.sharedParameterCount
         buffers.actorGradient.storage.replaceSubrange(0..<sharedWidth, with: buffers.actorCombined.storage[0..<sharedWidth])
-        actorOptimizer.step(parameters: &actor.parameters, gradient: buffers.actorGradient)
     }
 
     /// Temperature step, per task: loss_k = -alpha_k (mean log pi_k + target entropy), so
     /// d loss_k / d log alpha_k = -alpha_k (mean log pi_k + target entropy) with log pi from the actor step.
     mutating func updateTemperatures(statistics: inout UpdateStatistics) throws {
-        let alphas = temperatures
-        for task in 0..<taskCount {
-            let meanLogProbability = -statistics.entropy[task]
-            buffers.temperatureGradient.storage[task] = -alphas[task] * (meanLogProbability + targetEntropy)
-        }
+        computeTemperatureGradients(statistics: statistics)
         temperatureOptimizer.step(parameters: &logTemperatures, gradient: buffers.temperatureGradient)
         statistics.temperature = temperatures
         try checkFinite(statistics.temperature, "temperature")
+    }
+
+    /// d loss_k / d log alpha_k for every task in `buffers.temperatureGradient`, from the entropies the
+    /// actor step measured.
+    mutating func computeTemperatureGradients(statistics: UpdateStatistics) {
+        for task in 0..<taskCount {
+            let meanLogProbability = -statistics.entropy[task]
+            buffers.temperatureGradient.storage[task] = -expf(logTemperatures.storage[task]) * (meanLogProbability + targetEntropy)
+        }
     }
 }

@@ -8,6 +8,14 @@ extension MultiTaskSAC {
     /// (Q1 - y)^2 + (Q2 - y)^2; its gradients of both critics' trunks form row k of one K x (S1 + S2)
     /// matrix, which the critic combiner reduces; each critic head takes its task's plain gradient.
     mutating func updateCritics(_ batch: TransitionBatch, statistics: inout UpdateStatistics, generator: inout SeededGenerator) throws {
+        try computeCriticGradients(batch, statistics: &statistics, generator: &generator)
+        critic1Optimizer.step(parameters: &critic1.parameters, gradient: buffers.critic1Gradient)
+        critic2Optimizer.step(parameters: &critic2.parameters, gradient: buffers.critic2Gradient)
+    }
+
+    /// The critic step's losses and gradients (combined trunk plus plain heads) in `buffers.critic1Gradient`
+    /// and `buffers.critic2Gradient`, the per-task trunk gradients in `buffers.criticSharedGradients`.
+    mutating func computeCriticGradients(_ batch: TransitionBatch, statistics: inout UpdateStatistics, generator: inout SeededGenerator) throws {
         let layout = batchLayout
         let rowsPerTask = Float(layout.rowsPerTask)
         let discount = hyperparameters.discount
@@ -53,8 +61,6 @@ extension MultiTaskSAC {
         statistics.criticConflicts = report.diagnostics
         buffers.critic1Gradient.storage.replaceSubrange(0..<sharedWidth, with: buffers.criticCombined.storage[0..<sharedWidth])
         buffers.critic2Gradient.storage.replaceSubrange(0..<sharedWidth, with: buffers.criticCombined.storage[sharedWidth..<2 * sharedWidth])
-        critic1Optimizer.step(parameters: &critic1.parameters, gradient: buffers.critic1Gradient)
-        critic2Optimizer.step(parameters: &critic2.parameters, gradient: buffers.critic2Gradient)
     }
 
     /// Polyak averaging: target <- (1 - tau) target + tau critic.

@@ -14,6 +14,20 @@ func runExpert<T: ManipulationTask>(_ task: T, limit: Int = 150, until stop: (Sc
 
 @Suite("Shared fixture mechanisms")
 struct MechanismTests {
+    @Test("a handle bar the fingers straddle moves with the tip; from outside only the near face is pushed")
+    func straddledBar() {
+        let radius = 0.012, half = 0.008
+        func carried(from previous: Double, to tip: Double) -> Double {
+            FaceContact.straddle(centre: 0, halfThickness: half, tip: tip, previousTip: previous, radius: radius)
+        }
+        #expect(abs(carried(from: -0.03, to: -0.015) - 0.005) < 1e-12)
+        #expect(abs(carried(from: 0.03, to: 0.015) + 0.005) < 1e-12)
+        #expect(carried(from: -0.03, to: -0.025) == 0)
+        #expect(abs(carried(from: 0.001, to: 0.011) - 0.01) < 1e-12)
+        #expect(abs(carried(from: 0.001, to: -0.006) + 0.007) < 1e-12)
+        #expect(carried(from: 0.025, to: 0.035) == 0)
+    }
+
     @Test("a spring-loaded button returns to rest once the fingertip lets go")
     func springButton() {
         var environment = runExpert(ButtonPress()) { $0.joint > 0.05 }

@@ -65,7 +65,7 @@ struct TraceGoldenTests {
         "door-open": (0x650E4F3BE1EB4E44, 0xB43DF10E06833431),
         "door-unlock": (0x25C4B622A4E468B0, 0x5666B68A8424A40E),
         "hand-insert": (0x42CFC3054CDB5F81, 0x55EFC6788F5884AC),
-        "drawer-close": (0x10CCA9EE64BE5D06, 0x7939A5701095EA63),
+        "drawer-close": (0x1C83BF5783D5C543, 0x7939A5701095EA63),
         "drawer-open": (0x5FF326E38A24A119, 0x59ECE25D54A7F88D),
         "faucet-open": (0x53F69156BDF3917D, 0xA072FBE1DB50CEC3),
         "faucet-close": (0xCC70227C3AB6E786, 0x9BA719C6641183E1),
