@@ -79,20 +79,43 @@ public struct TaskReplayBuffer: Sendable {
         }
     }
 
-    /// Restores buffers from saved contents (checkpoints).
-    public mutating func restore(observations: Matrix, actions: Matrix, rewards: Matrix, nextObservations: Matrix, counts: [Int], cursors: [Int]) throws {
-        guard observations.rows == self.observations.rows, observations.columns == observationSize,
-              actions.rows == self.actions.rows, actions.columns == actionSize,
-              rewards.count == self.rewards.count, nextObservations.rows == self.nextObservations.rows,
-              nextObservations.columns == observationSize, counts.count == taskCount, cursors.count == taskCount,
-              counts.allSatisfy({ $0 >= 0 && $0 <= capacity }), cursors.allSatisfy({ $0 >= 0 && $0 < capacity })
-        else {
-            throw AgentError.checkpointMismatch("the saved replay buffers do not match \(taskCount) tasks x \(capacity) transitions of \(observationSize) observation and \(actionSize) action values")
+    /// The stored transitions only, packed: for each task in order, its first `counts[task]` rows (a
+    /// ring buffer fills from its first row, so these are exactly the stored ones). Checkpoints save
+    /// this rather than the whole capacity, which early in a run is mostly empty.
+    public func packedContents() -> ReplayContents {
+        var contents = ReplayContents()
+        for task in 0..<taskCount {
+            let rows = (task * capacity)..<(task * capacity + counts[task])
+            contents.observations += observations.storage[(rows.lowerBound * observationSize)..<(rows.upperBound * observationSize)]
+            contents.actions += actions.storage[(rows.lowerBound * actionSize)..<(rows.upperBound * actionSize)]
+            contents.rewards += rewards.storage[rows]
+            contents.nextObservations += nextObservations.storage[(rows.lowerBound * observationSize)..<(rows.upperBound * observationSize)]
         }
-        self.observations = observations
-        self.actions = actions
-        self.rewards = rewards
-        self.nextObservations = nextObservations
+        return contents
+    }
+
+    /// Restores the buffers from `packedContents()` and the saved counts and cursors (checkpoints).
+    /// Throws `AgentError.checkpointMismatch` when they do not fit these buffers.
+    public mutating func restore(_ contents: ReplayContents, counts: [Int], cursors: [Int]) throws {
+        let mismatch = AgentError.checkpointMismatch(
+            "the saved replay buffers do not match \(taskCount) tasks x \(capacity) transitions of \(observationSize) observation and \(actionSize) action values")
+        guard counts.count == taskCount, cursors.count == taskCount,
+              counts.allSatisfy({ $0 >= 0 && $0 <= capacity }), cursors.allSatisfy({ $0 >= 0 && $0 < capacity }) else { throw mismatch }
+        let stored = counts.reduce(0, +)
+        guard contents.observations.count == stored * observationSize, contents.actions.count == stored * actionSize,
+              contents.rewards.count == stored, contents.nextObservations.count == stored * observationSize else { throw mismatch }
+        var packedRow = 0
+        for task in 0..<taskCount {
+            let row = task * capacity, count = counts[task]
+            observations.storage.replaceSubrange((row * observationSize)..<((row + count) * observationSize),
+                                                 with: contents.observations[(packedRow * observationSize)..<((packedRow + count) * observationSize)])
+            actions.storage.replaceSubrange((row * actionSize)..<((row + count) * actionSize),
+                                            with: contents.actions[(packedRow * actionSize)..<((packedRow + count) * actionSize)])
+            rewards.storage.replaceSubrange(row..<(row + count), with: contents.rewards[packedRow..<(packedRow + count)])
+            nextObservations.storage.replaceSubrange((row * observationSize)..<((row + count) * observationSize),
+                                                     with: contents.nextObservations[(packedRow * observationSize)..<((packedRow + count) * observationSize)])
+            packedRow += count
+        }
         self.counts = counts
         self.cursors = cursors
     }
@@ -104,5 +127,25 @@ public struct TaskReplayBuffer: Sendable {
                 (d.baseAddress! + destinationRow * width).update(from: s.baseAddress! + sourceRow * width, count: width)
             }
         }
+    }
+}
+
+/// The stored transitions of a `TaskReplayBuffer`, packed task after task (see `packedContents()`).
+public struct ReplayContents: Sendable, Equatable {
+    /// Observations, row after row.
+    public var observations: [Float] = []
+    /// Actions, row after row.
+    public var actions: [Float] = []
+    /// Rewards, one per row.
+    public var rewards: [Float] = []
+    /// Next observations, row after row.
+    public var nextObservations: [Float] = []
+
+    /// Contents from packed arrays.
+    public init(observations: [Float] = [], actions: [Float] = [], rewards: [Float] = [], nextObservations: [Float] = []) {
+        self.observations = observations
+        self.actions = actions
+        self.rewards = rewards
+        self.nextObservations = nextObservations
     }
 }

@@ -19,12 +19,12 @@ public struct ExperimentConfig: Equatable, Sendable {
     /// Agent updates per environment step (the update-to-data ratio).
     public var updatesPerStep = 1
     /// Evaluate every this many steps (exactly, not rounded to episode ends), and at the end.
-    public var evalEvery = 6_000
+    public var evalEvery = 3_000
     /// Deterministic evaluation episodes per task (episode i uses layout i mod 50).
     public var evalEpisodes = 10
     /// Write a checkpoint every this many steps; a multiple of the horizon, so checkpoints fall on
     /// episode boundaries and a resumed run repeats the uninterrupted one exactly.
-    public var checkpointEvery = 6_000
+    public var checkpointEvery = 3_000
     /// Write a `train.csv` row (means over the last window of updates) every this many steps.
     public var logEvery = 1_500
     /// Episode length before time-limit truncation: 150 (the papers' v1 setup) or 500 (Meta-World v3).
@@ -32,9 +32,9 @@ public struct ExperimentConfig: Equatable, Sendable {
     /// `resampled` (a layout drawn at every reset, today's standard) or `fixed` (one layout per task).
     public var layouts = LayoutMode.resampled
     /// Widths of the shared hidden layers of actor and critics.
-    public var hiddenSizes = [256, 256, 256]
+    public var hiddenSizes = [256, 256]
     /// Transitions sampled from each task's replay buffer per update.
-    public var batchSizePerTask = 64
+    public var batchSizePerTask = 32
     /// Transitions kept per task.
     public var replayCapacityPerTask = 100_000
     /// Discount factor.
@@ -48,9 +48,9 @@ public struct ExperimentConfig: Equatable, Sendable {
     /// Adam step size of the per-task log-temperatures.
     public var temperatureLearningRate: Float = 3e-4
     /// Initial temperature of every task.
-    public var initialTemperature: Float = 1
+    public var initialTemperature: Float = 0.1
     /// CAGrad's c: radius of the ball around the mean gradient, relative to its norm.
-    public var cagradC: Double = 0.5
+    public var cagradC: Double = 0.9
     /// CAGrad's output scaling: none, 1/(1+c^2) or 1/(1+c).
     public var cagradRescale = CAGradRescale.inverseOnePlusCSquared
     /// PCGrad's reduction of the projected gradients: sum (the paper) or mean (mtrl).

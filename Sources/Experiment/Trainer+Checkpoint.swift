@@ -15,14 +15,16 @@ extension Trainer {
         var replayCursors: [Int]
     }
 
-    /// Writes `checkpoint.bin` atomically: the agent, the replay buffers, the generator and counters.
+    /// Writes `checkpoint.bin` atomically: the agent, the stored part of the replay buffers, the generator
+    /// and counters.
     func writeCheckpoint() throws {
         var archive = TensorArchive()
         archive.tensors = agent.snapshotTensors()
-        archive.tensors["replay.observations"] = replay.observations.storage
-        archive.tensors["replay.actions"] = replay.actions.storage
-        archive.tensors["replay.rewards"] = replay.rewards.storage
-        archive.tensors["replay.next_observations"] = replay.nextObservations.storage
+        let stored = replay.packedContents()
+        archive.tensors["replay.observations"] = stored.observations
+        archive.tensors["replay.actions"] = stored.actions
+        archive.tensors["replay.rewards"] = stored.rewards
+        archive.tensors["replay.next_observations"] = stored.nextObservations
         try archive.encode(agent.counters, "agent")
         try archive.encode(TrainerCounters(step: step, generator: generator, bestMeanSuccess: bestMeanSuccess, bestStep: bestStep,
                                            lastEvaluation: lastEvaluation, replayCounts: replay.counts, replayCursors: replay.cursors), "trainer")
@@ -41,13 +43,17 @@ extension Trainer {
         } catch let error as AgentError {
             throw CheckpointError.mismatch("\(error)")
         }
-        let rows = replay.observations.rows
-        try replay.restore(
-            observations: Matrix(rows: rows, columns: replay.observationSize, storage: try archive.tensor("replay.observations", count: rows * replay.observationSize)),
-            actions: Matrix(rows: rows, columns: replay.actionSize, storage: try archive.tensor("replay.actions", count: rows * replay.actionSize)),
-            rewards: Matrix(rows: rows, columns: 1, storage: try archive.tensor("replay.rewards", count: rows)),
-            nextObservations: Matrix(rows: rows, columns: replay.observationSize, storage: try archive.tensor("replay.next_observations", count: rows * replay.observationSize)),
-            counts: counters.replayCounts, cursors: counters.replayCursors)
+        let stored = counters.replayCounts.reduce(0, +)
+        let contents = ReplayContents(
+            observations: try archive.tensor("replay.observations", count: stored * replay.observationSize),
+            actions: try archive.tensor("replay.actions", count: stored * replay.actionSize),
+            rewards: try archive.tensor("replay.rewards", count: stored),
+            nextObservations: try archive.tensor("replay.next_observations", count: stored * replay.observationSize))
+        do {
+            try replay.restore(contents, counts: counters.replayCounts, cursors: counters.replayCursors)
+        } catch let error as AgentError {
+            throw CheckpointError.mismatch("\(error)")
+        }
         step = counters.step
         generator = counters.generator
         bestMeanSuccess = counters.bestMeanSuccess

@@ -5,7 +5,7 @@ import ArgumentParser
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure speed: sgemm throughput, network passes, environments, combiners.",
-        subcommands: [GemmBenchCommand.self, UpdateBenchCommand.self, EnvBenchCommand.self, CombineBenchCommand.self]
+        abstract: "Measure speed: sgemm throughput, SAC updates, environments, combiners, the whole training loop.",
+        subcommands: [GemmBenchCommand.self, UpdateBenchCommand.self, EnvBenchCommand.self, CombineBenchCommand.self, TrainBenchCommand.self]
     )
 }

@@ -23,6 +23,32 @@ func replayBuffers() {
     #expect(batch.rewards.storage == batch.observations.storage)
 }
 
+@Test("packed replay contents hold only stored rows and restore the same buffers, full or not")
+func replayPackedRoundTrip() throws {
+    var buffer = TaskReplayBuffer(taskCount: 3, capacity: 4, observationSize: 2, actionSize: 1)
+    for step in 0..<6 {
+        let observations = Matrix([[Float(step), 1], [Float(10 + step), 2], [Float(20 + step), 3]])
+        buffer.add(observations: observations, actions: Matrix([[Float(step)], [Float(-step)], [0.5]]),
+                   rewards: [Float(step), Float(-step), 7], nextObservations: observations)
+    }
+    let contents = buffer.packedContents()
+    #expect(contents.rewards.count == 12)
+    var copy = TaskReplayBuffer(taskCount: 3, capacity: 4, observationSize: 2, actionSize: 1)
+    try copy.restore(contents, counts: buffer.counts, cursors: buffer.cursors)
+    #expect(copy.observations == buffer.observations && copy.actions == buffer.actions)
+    #expect(copy.rewards == buffer.rewards && copy.nextObservations == buffer.nextObservations)
+    #expect(copy.counts == buffer.counts && copy.cursors == buffer.cursors)
+
+    var partial = TaskReplayBuffer(taskCount: 2, capacity: 100, observationSize: 2, actionSize: 1)
+    partial.add(observations: Matrix([[1, 2], [3, 4]]), actions: Matrix([[0.1], [0.2]]), rewards: [5, 6], nextObservations: Matrix([[7, 8], [9, 10]]))
+    let packed = partial.packedContents()
+    #expect(packed == ReplayContents(observations: [1, 2, 3, 4], actions: [0.1, 0.2], rewards: [5, 6], nextObservations: [7, 8, 9, 10]))
+    var restored = TaskReplayBuffer(taskCount: 2, capacity: 100, observationSize: 2, actionSize: 1)
+    try restored.restore(packed, counts: partial.counts, cursors: partial.cursors)
+    #expect(restored.observations == partial.observations && restored.nextObservations == partial.nextObservations)
+    #expect(throws: AgentError.self) { try restored.restore(packed, counts: [2, 1], cursors: [1, 1]) }
+}
+
 /// Two one-step bandit tasks with opposite optimal actions: reward_k = -|a - target_k|^2 and s' = s.
 /// After a few hundred updates each head's deterministic action must point to its own task's target,
 /// which needs the critic, the actor and the per-task heads all to work.
