@@ -123,7 +123,7 @@ extension ExperimentConfig {
         .choice("pcgrad_reduction", \.pcgradReduction, "PCGrad: sum (paper) or mean (mtrl) of the projected gradients"),
         .choice("pcgrad_order", \.pcgradOrder, "PCGrad: random (paper) or fixed order of the other tasks"),
         .integer("cagrad_fast_subset", \.cagradFastSubset, "CAGrad-Fast: tasks sampled per update (1...K)"),
-        .integer("blas_threads", \.blasThreads, "OpenBLAS threads of the training process"),
+        .integer("blas_threads", \.blasThreads, "OpenBLAS threads of the training process (1: robust, and right for two runs on two cores; docs/PERFORMANCE.md)"),
     ]
 
     /// The names of all keys.

@@ -59,8 +59,9 @@ public struct ExperimentConfig: Equatable, Sendable {
     public var pcgradOrder = PCGradOrder.random
     /// CAGrad-Fast's number of sampled tasks.
     public var cagradFastSubset = 4
-    /// OpenBLAS threads (set once per process).
-    public var blasThreads = 2
+    /// OpenBLAS threads (set once per process). One by default: the default network is small, and more
+    /// threads than free cores make OpenBLAS spin (see docs/PERFORMANCE.md).
+    public var blasThreads = 1
 
     /// The defaults, which `Configs/default.yaml` mirrors.
     public init() {}

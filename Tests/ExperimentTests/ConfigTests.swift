@@ -66,3 +66,14 @@ func validation() {
     #expect(problems.contains { $0.contains("checkpoint_every") && $0.contains("horizon") })
     #expect(problems.contains { $0.contains("eval_episodes") })
 }
+
+@Test("the README's config reference lists every key with its built-in default")
+func readmeConfigReference() throws {
+    let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    let pairs = ExperimentConfig().yaml().split(separator: "\n").filter { !$0.hasPrefix("#") && $0.contains(": ") }
+    #expect(pairs.count > 20)
+    for pair in pairs {
+        let parts = pair.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(readme.contains("| `\(parts[0])` | `\(parts[1])` |"), "README.md's config reference lacks or misstates `\(pair)`")
+    }
+}
