@@ -7,19 +7,19 @@ extension MultiTaskSAC {
     /// (no termination: truncated episodes bootstrap). Task k's loss is the mean over its rows of
     /// (Q1 - y)^2 + (Q2 - y)^2; its gradients of both critics' trunks form row k of one K x (S1 + S2)
     /// matrix, which the critic combiner reduces; each critic head takes its task's plain gradient.
-    mutating func updateCritics(_ batch: TransitionBatch, statistics: inout UpdateStatistics, generator: inout SeededGenerator) throws {
-        try computeCriticGradients(batch, statistics: &statistics, generator: &generator)
+    mutating func updateCritics(_ batch: TransitionBatch, generator: inout SeededGenerator) throws {
+        try computeCriticGradients(batch, generator: &generator)
         critic1Optimizer.step(parameters: &critic1.parameters, gradient: buffers.critic1Gradient)
         critic2Optimizer.step(parameters: &critic2.parameters, gradient: buffers.critic2Gradient)
     }
 
-    /// The critic step's losses and gradients (combined trunk plus plain heads) in `buffers.critic1Gradient`
-    /// and `buffers.critic2Gradient`, the per-task trunk gradients in `buffers.criticSharedGradients`.
-    mutating func computeCriticGradients(_ batch: TransitionBatch, statistics: inout UpdateStatistics, generator: inout SeededGenerator) throws {
+    /// The critic step's losses (in `buffers.statistics`) and gradients (combined trunk plus plain heads) in
+    /// `buffers.critic1Gradient` and `buffers.critic2Gradient`, the per-task trunk gradients in
+    /// `buffers.criticSharedGradients`.
+    mutating func computeCriticGradients(_ batch: TransitionBatch, generator: inout SeededGenerator) throws {
         let layout = batchLayout
         let rowsPerTask = Float(layout.rowsPerTask)
         let discount = hyperparameters.discount
-        let alphas = temperatures
 
         actor.forward(batch.nextObservations, workspace: &buffers.actorPass)
         buffers.policy.sample(buffers.actorPass.output, generator: &generator)
@@ -28,9 +28,10 @@ extension MultiTaskSAC {
         targetCritic1.forward(buffers.criticInput, workspace: &buffers.target1Pass)
         targetCritic2.forward(buffers.criticInput, workspace: &buffers.target2Pass)
         for task in 0..<layout.taskCount {
+            let alpha = temperature(ofTask: task)
             for row in layout.rows(ofTask: task) {
                 let nextValue = min(buffers.target1Pass.output.storage[row], buffers.target2Pass.output.storage[row])
-                    - alphas[task] * buffers.policy.logProbabilities.storage[row]
+                    - alpha * buffers.policy.logProbabilities.storage[row]
                 buffers.targets.storage[row] = batch.rewards.storage[row] + discount * nextValue
             }
         }
@@ -48,17 +49,17 @@ extension MultiTaskSAC {
                 buffers.critic1OutputGradient.storage[row] = 2 * error1 / rowsPerTask
                 buffers.critic2OutputGradient.storage[row] = 2 * error2 / rowsPerTask
             }
-            statistics.criticLoss[task] = loss / rowsPerTask
+            buffers.statistics.criticLoss[task] = loss / rowsPerTask
         }
-        try checkFinite(statistics.criticLoss, "critic loss")
+        try checkFinite(buffers.statistics.criticLoss, "critic loss")
 
         let sharedWidth = critic1.sharedParameterCount
         critic1.backwardPerTask(buffers.critic1OutputGradient, workspace: &buffers.critic1Pass,
                                 sharedGradients: &buffers.criticSharedGradients, column: 0, headGradient: &buffers.critic1Gradient)
         critic2.backwardPerTask(buffers.critic2OutputGradient, workspace: &buffers.critic2Pass,
                                 sharedGradients: &buffers.criticSharedGradients, column: sharedWidth, headGradient: &buffers.critic2Gradient)
-        let report = try combine(&criticCombiner, buffers.criticSharedGradients, into: &buffers.criticCombined, what: "critic")
-        statistics.criticConflicts = report.diagnostics
+        try Self.combine(&criticCombiner, buffers.criticSharedGradients, into: &buffers.criticCombined,
+                         report: &buffers.statistics.criticCombination, what: "critic")
         buffers.critic1Gradient.storage.replaceSubrange(0..<sharedWidth, with: buffers.criticCombined.storage[0..<sharedWidth])
         buffers.critic2Gradient.storage.replaceSubrange(0..<sharedWidth, with: buffers.criticCombined.storage[sharedWidth..<2 * sharedWidth])
     }
@@ -66,10 +67,8 @@ extension MultiTaskSAC {
     /// Polyak averaging: target <- (1 - tau) target + tau critic.
     mutating func updateTargetCritics() {
         let tau = hyperparameters.targetSmoothing
-        targetCritic1.parameters.scale(by: 1 - tau)
-        targetCritic1.parameters.add(critic1.parameters, scaledBy: tau)
-        targetCritic2.parameters.scale(by: 1 - tau)
-        targetCritic2.parameters.add(critic2.parameters, scaledBy: tau)
+        targetCritic1.parameters.blend(toward: critic1.parameters, weight: tau)
+        targetCritic2.parameters.blend(toward: critic2.parameters, weight: tau)
     }
 
     /// Throws `AgentError.nonFinite` naming the first task whose `values` entry is not finite.
@@ -79,10 +78,12 @@ extension MultiTaskSAC {
         }
     }
 
-    /// Runs `combiner`, turning its errors (non-finite gradients) into the agent's.
-    func combine(_ combiner: inout any GradientCombiner, _ gradients: Matrix, into combined: inout Matrix, what: String) throws -> CombinationReport {
+    /// Runs `combiner`, filling `report` in place and turning its errors (non-finite gradients) into the agent's.
+    static func combine(
+        _ combiner: inout any GradientCombiner, _ gradients: Matrix, into combined: inout Matrix, report: inout CombinationReport, what: String
+    ) throws {
         do {
-            return try combiner.combine(gradients, into: &combined)
+            try combiner.combine(gradients, into: &combined, report: &report)
         } catch {
             throw AgentError.nonFinite("\(what) gradients: \(error)")
         }

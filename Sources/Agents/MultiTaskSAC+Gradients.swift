@@ -24,13 +24,12 @@ extension MultiTaskSAC {
     /// any parameter, optimiser or target network. Unlike `update`, the actor's gradient is taken with the
     /// critics as they are (an update steps the critics first). Draws the same random numbers as `update`.
     public mutating func gradients(for batch: TransitionBatch, generator: inout SeededGenerator) throws -> SACGradients {
-        var statistics = UpdateStatistics(taskCount: taskCount)
-        try computeCriticGradients(batch, statistics: &statistics, generator: &generator)
-        try computeActorGradients(batch, statistics: &statistics, generator: &generator)
-        computeTemperatureGradients(statistics: statistics)
-        statistics.temperature = temperatures
+        try computeCriticGradients(batch, generator: &generator)
+        try computeActorGradients(batch, generator: &generator)
+        computeTemperatureGradients()
+        recordTemperatures()
         return SACGradients(actor: buffers.actorGradient, critic1: buffers.critic1Gradient, critic2: buffers.critic2Gradient,
                             logTemperatures: buffers.temperatureGradient, actorPerTask: buffers.actorSharedGradients,
-                            criticPerTask: buffers.criticSharedGradients, statistics: statistics)
+                            criticPerTask: buffers.criticSharedGradients, statistics: buffers.statistics)
     }
 }

@@ -88,6 +88,9 @@ public struct MultiTaskSAC: Sendable {
     /// alpha_k = exp(log alpha_k) for every task.
     public var temperatures: [Float] { logTemperatures.storage.map { expf($0) } }
 
+    /// alpha_k = exp(log alpha_k) of task `task` (the update's loops read this, which allocates nothing).
+    func temperature(ofTask task: Int) -> Float { expf(logTemperatures.storage[task]) }
+
     /// The batch layout of updates: K tasks x `batchSizePerTask` rows.
     public var batchLayout: TaskBatchLayout { buffers.batchLayout }
 
@@ -109,12 +112,11 @@ public struct MultiTaskSAC: Sendable {
         precondition(
             batch.layout == batchLayout && batch.observations.columns == observationSize && batch.actions.columns == actionSize,
             "MultiTaskSAC.update: a batch of \(batch.layout.taskCount)x\(batch.layout.rowsPerTask) rows with \(batch.observations.columns) observation and \(batch.actions.columns) action values does not fit an agent for \(taskCount)x\(batchLayout.rowsPerTask) rows, \(observationSize) and \(actionSize)")
-        var statistics = UpdateStatistics(taskCount: taskCount)
-        try updateCritics(batch, statistics: &statistics, generator: &generator)
-        try updateActor(batch, statistics: &statistics, generator: &generator)
-        try updateTemperatures(statistics: &statistics)
+        try updateCritics(batch, generator: &generator)
+        try updateActor(batch, generator: &generator)
+        try updateTemperatures()
         updateTargetCritics()
         updateCount += 1
-        return statistics
+        return buffers.statistics
     }
 }

@@ -30,6 +30,8 @@ struct SACBuffers: Sendable {
     var actionGradient: Matrix
     var logProbabilityGradient: [Float]
     var temperatureGradient: Matrix
+    /// The statistics of the last update, refilled in place by the next one.
+    var statistics: UpdateStatistics
 
     init(actor: MultiHeadMLP, critic: MultiHeadMLP, taskCount: Int, batchSizePerTask: Int, actionSize: Int, logStdMin: Float, logStdMax: Float) {
         let layout = TaskBatchLayout(taskCount: taskCount, rowsPerTask: batchSizePerTask)
@@ -58,5 +60,6 @@ struct SACBuffers: Sendable {
         actionGradient = Matrix(rows: rows, columns: actionSize)
         logProbabilityGradient = [Float](repeating: 0, count: rows)
         temperatureGradient = Matrix(rows: 1, columns: taskCount)
+        statistics = UpdateStatistics(taskCount: taskCount)
     }
 }

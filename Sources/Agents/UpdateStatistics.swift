@@ -1,6 +1,9 @@
 import GradientCombiners
 
 /// What one update measured, per task, for the training log.
+///
+/// The agent keeps one value and refills it at every update (returning it shares the storage), so an
+/// update does not allocate as long as the caller does not hold on to the previous update's statistics.
 public struct UpdateStatistics: Codable, Equatable, Sendable {
     /// Critic loss of each task: mean over its rows of (Q1 - y)^2 + (Q2 - y)^2.
     public var criticLoss: [Float]
@@ -10,10 +13,10 @@ public struct UpdateStatistics: Codable, Equatable, Sendable {
     public var temperature: [Float]
     /// Policy entropy estimate of each task, -mean log pi over its rows.
     public var entropy: [Float]
-    /// Conflict diagnostics of the critics' per-task gradients.
-    public var criticConflicts: ConflictDiagnostics?
-    /// Conflict diagnostics of the actor's per-task gradients.
-    public var actorConflicts: ConflictDiagnostics?
+    /// What the critic combiner did: task weights and the conflict diagnostics of the critics' per-task gradients.
+    public var criticCombination: CombinationReport
+    /// What the actor combiner did: task weights and the conflict diagnostics of the actor's per-task gradients.
+    public var actorCombination: CombinationReport
 
     /// Zeroed statistics for `taskCount` tasks.
     public init(taskCount: Int) {
@@ -21,5 +24,13 @@ public struct UpdateStatistics: Codable, Equatable, Sendable {
         actorLoss = [Float](repeating: 0, count: taskCount)
         temperature = [Float](repeating: 0, count: taskCount)
         entropy = [Float](repeating: 0, count: taskCount)
+        criticCombination = CombinationReport(taskCount: taskCount)
+        actorCombination = CombinationReport(taskCount: taskCount)
     }
+
+    /// Conflict diagnostics of the critics' per-task gradients.
+    public var criticConflicts: ConflictDiagnostics { criticCombination.diagnostics }
+
+    /// Conflict diagnostics of the actor's per-task gradients.
+    public var actorConflicts: ConflictDiagnostics { actorCombination.diagnostics }
 }

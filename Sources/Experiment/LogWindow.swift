@@ -28,10 +28,10 @@ struct LogWindow {
             temperature[task] += Double(statistics.temperature[task])
             entropy[task] += Double(statistics.entropy[task])
         }
-        actorConflict += statistics.actorConflicts?.conflictFraction ?? 0
-        actorCosine += statistics.actorConflicts?.meanCosine ?? 0
-        criticConflict += statistics.criticConflicts?.conflictFraction ?? 0
-        criticCosine += statistics.criticConflicts?.meanCosine ?? 0
+        actorConflict += statistics.actorConflicts.conflictFraction
+        actorCosine += statistics.actorConflicts.meanCosine
+        criticConflict += statistics.criticConflicts.conflictFraction
+        criticCosine += statistics.criticConflicts.meanCosine
     }
 
     mutating func recordEpisode(task: Int, succeeded: Bool) {

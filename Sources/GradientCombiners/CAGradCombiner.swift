@@ -30,7 +30,7 @@ public struct CAGradCombiner: GradientCombiner {
 
     public var name: String { CombinerKind.cagrad.rawValue }
 
-    public mutating func combine(_ gradients: Matrix, into combined: inout Matrix) throws -> CombinationReport {
+    public mutating func combine(_ gradients: Matrix, into combined: inout Matrix, report: inout CombinationReport) throws {
         try workspace.load(gradients, combined: combined)
         let k = taskCount
         let a = workspace.gram
@@ -42,10 +42,10 @@ public struct CAGradCombiner: GradientCombiner {
             meanSquaredNorm += linear[i]
         }
         let meanNorm = max(meanSquaredNorm / Double(k), 0).squareRoot()
-        let report = dual.solve(gram: a, linear: linear, count: k, meanNorm: meanNorm, c: options.cagradC, options: options)
+        let solverReport = dual.solve(gram: a, linear: linear, count: k, meanNorm: meanNorm, c: options.cagradC, options: options)
         let factor = options.cagradRescale.factor(c: options.cagradC)
         for i in 0..<k { weights[i] = factor * (1 / Double(k) + dual.offsets[i]) }
-        return workspace.finish(weights: weights, gradients: gradients, into: &combined, solver: report)
+        workspace.finish(weights: weights, gradients: gradients, into: &combined, solver: solverReport, report: &report)
     }
 
     public var state: CombinerState { CombinerState(combiner: name, taskCount: taskCount, generator: nil) }

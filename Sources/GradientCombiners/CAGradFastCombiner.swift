@@ -49,7 +49,7 @@ public struct CAGradFastCombiner: GradientCombiner {
     /// The tasks sampled by the last call, in sampling order (for inspection and tests).
     public var lastSubset: [Int] { Array(permutation[0..<options.fastSubsetSize]) }
 
-    public mutating func combine(_ gradients: Matrix, into combined: inout Matrix) throws -> CombinationReport {
+    public mutating func combine(_ gradients: Matrix, into combined: inout Matrix, report: inout CombinationReport) throws {
         try workspace.load(gradients, combined: combined)
         let k = taskCount, m = options.fastSubsetSize
         let a = workspace.gram
@@ -94,14 +94,14 @@ public struct CAGradFastCombiner: GradientCombiner {
             reducedLinear[m] = restLinear * share
         }
 
-        let report = dual.solve(
+        let solverReport = dual.solve(
             gram: reducedGram, linear: reducedLinear, count: n, meanNorm: meanNorm, c: options.cagradC, options: options)
         let factor = options.cagradRescale.factor(c: options.cagradC)
         let restOffset = restCount > 0 ? dual.offsets[m] / Double(restCount) : 0
         for i in 0..<k { weights[i] = 1 / Double(k) + (inSubset[i] ? 0 : restOffset) }
         for p in 0..<m { weights[permutation[p]] += dual.offsets[p] }
         for i in 0..<k { weights[i] *= factor }
-        return workspace.finish(weights: weights, gradients: gradients, into: &combined, solver: report)
+        workspace.finish(weights: weights, gradients: gradients, into: &combined, solver: solverReport, report: &report)
     }
 
     public var state: CombinerState { CombinerState(combiner: name, taskCount: taskCount, generator: generator) }

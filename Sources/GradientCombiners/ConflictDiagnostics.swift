@@ -31,10 +31,31 @@ public struct ConflictDiagnostics: Codable, Equatable, Sendable {
         self.init(gram: gram.storage.map(Double.init), taskCount: gram.rows)
     }
 
+    /// The diagnostics of `taskCount` zero gradients (no direction, so no conflict): a value to fill
+    /// later with `update(gram:taskCount:)`.
+    public init(taskCount: Int) {
+        self.init(gram: [Double](repeating: 0, count: taskCount * taskCount), taskCount: taskCount)
+    }
+
     /// The diagnostics from a row-major K x K Gram matrix in `Double`.
     init(gram: [Double], taskCount k: Int) {
+        taskCount = 0
+        gradientNorms = []
+        pairCount = 0
+        conflictingPairCount = 0
+        conflictFraction = 0
+        meanCosine = 0
+        minCosine = 0
+        meanMagnitudeSimilarity = 1
+        update(gram: gram, taskCount: k)
+    }
+
+    /// Recomputes every field from a row-major K x K Gram matrix in `Double`, reusing `gradientNorms`'
+    /// storage when it already holds K entries (so the training loop does not allocate).
+    mutating func update(gram: [Double], taskCount k: Int) {
         taskCount = k
-        gradientNorms = (0..<k).map { max(gram[$0 * k + $0], 0).squareRoot() }
+        if gradientNorms.count != k { gradientNorms = [Double](repeating: 0, count: k) }
+        for i in 0..<k { gradientNorms[i] = max(gram[i * k + i], 0).squareRoot() }
         pairCount = k * (k - 1) / 2
         var conflicts = 0
         var cosineSum = 0.0, cosineMin = Double.infinity, similaritySum = 0.0

@@ -18,10 +18,29 @@ public protocol GradientCombiner: Sendable {
     /// weights used and the conflict diagnostics. Throws, leaving `combined` unchanged, when a shape is
     /// wrong or a gradient is not finite.
     mutating func combine(_ gradients: Matrix, into combined: inout Matrix) throws -> CombinationReport
+    /// The same, writing the report into `report` and reusing its arrays, so a training loop that keeps
+    /// one report does not allocate. A combiner implements at least one of the two `combine` methods;
+    /// each has a default that calls the other.
+    mutating func combine(_ gradients: Matrix, into combined: inout Matrix, report: inout CombinationReport) throws
     /// The state that must survive a checkpoint (random generators), to pass to `restore(_:)` later.
     var state: CombinerState { get }
     /// Resumes from a saved `state`, so the next calls make the same random choices as an uninterrupted run.
     mutating func restore(_ state: CombinerState) throws
+}
+
+extension GradientCombiner {
+    /// Default: fills a fresh report with `combine(_:into:report:)`.
+    public mutating func combine(_ gradients: Matrix, into combined: inout Matrix) throws -> CombinationReport {
+        var report = CombinationReport(taskCount: taskCount)
+        try combine(gradients, into: &combined, report: &report)
+        return report
+    }
+
+    /// Default: replaces `report` with the one `combine(_:into:)` returns (which allocates; the built-in
+    /// combiners implement this method directly and fill `report` in place).
+    public mutating func combine(_ gradients: Matrix, into combined: inout Matrix, report: inout CombinationReport) throws {
+        report = try combine(gradients, into: &combined)
+    }
 }
 
 /// The saved state of a combiner: what a checkpoint must keep so a resumed run repeats exactly.
@@ -67,6 +86,12 @@ public struct CombinationReport: Codable, Equatable, Sendable {
         self.diagnostics = diagnostics
         self.combinedNorm = combinedNorm
         self.solver = solver
+    }
+
+    /// A zeroed report for `taskCount` tasks, to be filled by `GradientCombiner.combine(_:into:report:)`.
+    public init(taskCount: Int) {
+        self.init(weights: [Float](repeating: 0, count: taskCount), diagnostics: ConflictDiagnostics(taskCount: taskCount),
+                  combinedNorm: 0, solver: nil)
     }
 }
 

@@ -3,7 +3,7 @@ import LinearAlgebra
 /// The part every combiner shares: check the shapes, form the Gram matrix with one BLAS call, refuse
 /// non-finite gradients, and at the end write sum_i w_i g_i with one transposed matrix-vector product.
 ///
-/// The buffers are allocated once for K tasks, so a call allocates only the K-sized arrays of its report.
+/// The buffers are allocated once for K tasks, and the report is filled in place, so a call does not allocate.
 struct GramWorkspace: Sendable {
     let taskCount: Int
     /// A = G G^T in float32, as BLAS writes it.
@@ -42,28 +42,27 @@ struct GramWorkspace: Sendable {
         if !finite { throw Self.nonFiniteError(gradients, gram: gram, taskCount: taskCount) }
     }
 
-    /// Writes sum_i weights[i] * g_i into `combined` and assembles the report.
+    /// Writes sum_i weights[i] * g_i into `combined` and fills `report` in place (its arrays are reused
+    /// when they already hold K entries, so a caller that keeps one report does not allocate).
     mutating func finish(
-        weights: [Double], gradients: Matrix, into combined: inout Matrix, solver: SolverReport?
-    ) -> CombinationReport {
+        weights: [Double], gradients: Matrix, into combined: inout Matrix, solver: SolverReport?, report: inout CombinationReport
+    ) {
         let k = taskCount
-        var reported = [Float](repeating: 0, count: k)
+        if report.weights.count != k { report.weights = [Float](repeating: 0, count: k) }
         for i in 0..<k {
-            reported[i] = Float(weights[i])
-            weightsFloat.storage[i] = reported[i]
+            report.weights[i] = Float(weights[i])
+            weightsFloat.storage[i] = report.weights[i]
         }
         BLAS.gemv(gradients, nil, .transposed, weightsFloat, into: &combined)
         var squaredNorm = 0.0
         for i in 0..<k {
             var row = 0.0
-            for j in 0..<k { row += gram[i * k + j] * Double(reported[j]) }
-            squaredNorm += Double(reported[i]) * row
+            for j in 0..<k { row += gram[i * k + j] * Double(weightsFloat.storage[j]) }
+            squaredNorm += Double(weightsFloat.storage[i]) * row
         }
-        return CombinationReport(
-            weights: reported,
-            diagnostics: ConflictDiagnostics(gram: gram, taskCount: k),
-            combinedNorm: max(squaredNorm, 0).squareRoot(),
-            solver: solver)
+        report.diagnostics.update(gram: gram, taskCount: k)
+        report.combinedNorm = max(squaredNorm, 0).squareRoot()
+        report.solver = solver
     }
 
     /// Names the offending tasks (error path only, so scanning the rows is fine).

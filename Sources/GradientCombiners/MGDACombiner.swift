@@ -27,23 +27,23 @@ public struct MGDACombiner: GradientCombiner {
 
     public var name: String { CombinerKind.mgda.rawValue }
 
-    public mutating func combine(_ gradients: Matrix, into combined: inout Matrix) throws -> CombinationReport {
+    public mutating func combine(_ gradients: Matrix, into combined: inout Matrix, report: inout CombinationReport) throws {
         try workspace.load(gradients, combined: combined)
         let k = taskCount
         let a = workspace.gram
         var largestDiagonal = 0.0
         for i in 0..<k { largestDiagonal = max(largestDiagonal, a[i * k + i]) }
-        let report: SolverReport
+        let solverReport: SolverReport
         if largestDiagonal > 0 {
-            report = solver.solve(
+            solverReport = solver.solve(
                 gram: a, count: k, objective: .minimumNorm, scale: largestDiagonal,
                 tolerance: options.solverTolerance, maxIterations: options.solverMaxIterations)
             for i in 0..<k { weights[i] = solver.weights[i] }
         } else {
-            report = SolverReport(iterations: 0, relativeGap: 0, converged: true, objective: 0)
+            solverReport = SolverReport(iterations: 0, relativeGap: 0, converged: true, objective: 0)
             for i in 0..<k { weights[i] = 1 / Double(k) }
         }
-        return workspace.finish(weights: weights, gradients: gradients, into: &combined, solver: report)
+        workspace.finish(weights: weights, gradients: gradients, into: &combined, solver: solverReport, report: &report)
     }
 
     public var state: CombinerState { CombinerState(combiner: name, taskCount: taskCount, generator: nil) }

@@ -23,9 +23,9 @@ public struct MeanCombiner: GradientCombiner {
 
     public var name: String { reduction == .mean ? CombinerKind.mean.rawValue : CombinerKind.sum.rawValue }
 
-    public mutating func combine(_ gradients: Matrix, into combined: inout Matrix) throws -> CombinationReport {
+    public mutating func combine(_ gradients: Matrix, into combined: inout Matrix, report: inout CombinationReport) throws {
         try workspace.load(gradients, combined: combined)
-        return workspace.finish(weights: weights, gradients: gradients, into: &combined, solver: nil)
+        workspace.finish(weights: weights, gradients: gradients, into: &combined, solver: nil, report: &report)
     }
 
     public var state: CombinerState { CombinerState(combiner: name, taskCount: taskCount, generator: nil) }

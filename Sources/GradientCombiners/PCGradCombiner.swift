@@ -43,10 +43,10 @@ public struct PCGradCombiner: GradientCombiner {
 
     public var name: String { CombinerKind.pcgrad.rawValue }
 
-    public mutating func combine(_ gradients: Matrix, into combined: inout Matrix) throws -> CombinationReport {
+    public mutating func combine(_ gradients: Matrix, into combined: inout Matrix, report: inout CombinationReport) throws {
         try workspace.load(gradients, combined: combined)
         project(gram: workspace.gram)
-        return workspace.finish(weights: weights, gradients: gradients, into: &combined, solver: nil)
+        workspace.finish(weights: weights, gradients: gradients, into: &combined, solver: nil, report: &report)
     }
 
     /// The coefficients of the last call's projected gradients: row i holds the weights of the original

@@ -80,8 +80,8 @@ public struct MultiHeadMLP: Equatable, Codable, Sendable {
         }
         for (index, layer) in trunk.enumerated() {
             let previous = index == 0 ? workspace.input : workspace.activations[index - 1]
-            BLAS.gemm(previous, nil, .none, parameters, weightBlock(layer), .none, into: &workspace.activations[index])
-            workspace.activations[index].addRowVector(parameters, biasBlock(layer))
+            workspace.activations[index].setRows(to: parameters, biasBlock(layer))
+            BLAS.gemm(previous, nil, .none, parameters, weightBlock(layer), .none, into: &workspace.activations[index], beta: 1)
             workspace.activations[index].applyReLU()
         }
         let features = trunk.isEmpty ? workspace.input : workspace.activations[trunk.count - 1]
@@ -89,9 +89,9 @@ public struct MultiHeadMLP: Equatable, Codable, Sendable {
         for task in 0..<layout.taskCount {
             let rows = layout.rows(ofTask: task)
             let head = heads[task]
+            workspace.output.setRows(to: parameters, biasBlock(head), rows: rows)
             BLAS.gemm(features, features.rowBlock(rows), .none, parameters, weightBlock(head), .none,
-                      into: &workspace.output, workspace.output.rowBlock(rows))
-            workspace.output.addRowVector(parameters, biasBlock(head), rows: rows)
+                      into: &workspace.output, workspace.output.rowBlock(rows), beta: 1)
         }
     }
 
