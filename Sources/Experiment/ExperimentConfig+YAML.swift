@@ -42,6 +42,14 @@ extension ExperimentConfig {
         try apply(yaml: "\(assignment[..<equals]): \(assignment[assignment.index(after: equals)...])", source: source)
     }
 
+    /// The defaults, then the YAML file at `path` (if any), then each `key=value` of `assignments`: how
+    /// every command that takes `--config` and `--set` resolves its settings.
+    public static func resolve(file path: String?, assignments: [String]) throws -> ExperimentConfig {
+        var resolved = try path.map { try load(file: URL(fileURLWithPath: $0)) } ?? ExperimentConfig()
+        for assignment in assignments { try resolved.apply(assignment: assignment) }
+        return resolved
+    }
+
     /// Reads a config file over the defaults.
     public static func load(file url: URL) throws -> ExperimentConfig {
         let text: String

@@ -79,9 +79,7 @@ struct SweepCommand: ParsableCommand {
 
     func run() throws {
         do {
-            var base = ExperimentConfig()
-            if let config { base = try ExperimentConfig.load(file: URL(fileURLWithPath: config)) }
-            for assignment in set { try base.apply(assignment: assignment) }
+            var base = try ExperimentConfig.resolve(file: config, assignments: set)
             if let steps { base.steps = steps }
             let kinds = try CombinerKind.parseList(combiners)
             let output = URL(fileURLWithPath: out)

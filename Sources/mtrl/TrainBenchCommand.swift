@@ -110,9 +110,7 @@ struct TrainBenchCommand: ParsableCommand {
     /// The defaults, then --config, --set and the flags; one evaluation episode per task, a log row every episode, and one
     /// checkpoint, at the end.
     func benchConfig() throws -> ExperimentConfig {
-        var settings = ExperimentConfig()
-        if let config { settings = try ExperimentConfig.load(file: URL(fileURLWithPath: config)) }
-        for assignment in set { try settings.apply(assignment: assignment) }
+        var settings = try ExperimentConfig.resolve(file: config, assignments: set)
         if let suite { settings.suite = suite }
         if let combiner { try settings.apply(assignment: "combiner=\(combiner)") }
         if let threads { settings.blasThreads = threads }

@@ -86,11 +86,7 @@ struct TrainCommand: ParsableCommand {
 
     /// Defaults, then the config file, then --set, then the named flags.
     func resolvedConfig() throws -> ExperimentConfig {
-        var resolved = ExperimentConfig()
-        if let config {
-            resolved = try ExperimentConfig.load(file: URL(fileURLWithPath: config))
-        }
-        for assignment in set { try resolved.apply(assignment: assignment) }
+        var resolved = try ExperimentConfig.resolve(file: config, assignments: set)
         if let suite { resolved.suite = suite }
         if let combiner {
             do { resolved.combiner = try CombinerKind(parsing: combiner) } catch { throw ValidationError("--combiner: \(error)") }
