@@ -1,4 +1,3 @@
-import Foundation
 import LinearAlgebra
 import NeuralNetworks
 
@@ -76,7 +75,7 @@ extension MultiTaskSAC {
     mutating func computeTemperatureGradients() {
         for task in 0..<taskCount {
             let meanLogProbability = -buffers.statistics.entropy[task]
-            buffers.temperatureGradient.storage[task] = -expf(logTemperatures.storage[task]) * (meanLogProbability + targetEntropy)
+            buffers.temperatureGradient.storage[task] = -temperature(ofTask: task) * (meanLogProbability + targetEntropy)
         }
     }
 }

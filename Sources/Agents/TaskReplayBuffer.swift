@@ -86,10 +86,10 @@ public struct TaskReplayBuffer: Sendable {
         var contents = ReplayContents()
         for task in 0..<taskCount {
             let rows = (task * capacity)..<(task * capacity + counts[task])
-            contents.observations += observations.storage[(rows.lowerBound * observationSize)..<(rows.upperBound * observationSize)]
-            contents.actions += actions.storage[(rows.lowerBound * actionSize)..<(rows.upperBound * actionSize)]
-            contents.rewards += rewards.storage[rows]
-            contents.nextObservations += nextObservations.storage[(rows.lowerBound * observationSize)..<(rows.upperBound * observationSize)]
+            contents.observations += Self.values(ofRows: rows, in: observations)
+            contents.actions += Self.values(ofRows: rows, in: actions)
+            contents.rewards += Self.values(ofRows: rows, in: rewards)
+            contents.nextObservations += Self.values(ofRows: rows, in: nextObservations)
         }
         return contents
     }
@@ -106,18 +106,28 @@ public struct TaskReplayBuffer: Sendable {
               contents.rewards.count == stored, contents.nextObservations.count == stored * observationSize else { throw mismatch }
         var packedRow = 0
         for task in 0..<taskCount {
-            let row = task * capacity, count = counts[task]
-            observations.storage.replaceSubrange((row * observationSize)..<((row + count) * observationSize),
-                                                 with: contents.observations[(packedRow * observationSize)..<((packedRow + count) * observationSize)])
-            actions.storage.replaceSubrange((row * actionSize)..<((row + count) * actionSize),
-                                            with: contents.actions[(packedRow * actionSize)..<((packedRow + count) * actionSize)])
-            rewards.storage.replaceSubrange(row..<(row + count), with: contents.rewards[packedRow..<(packedRow + count)])
-            nextObservations.storage.replaceSubrange((row * observationSize)..<((row + count) * observationSize),
-                                                     with: contents.nextObservations[(packedRow * observationSize)..<((packedRow + count) * observationSize)])
-            packedRow += count
+            let rows = (task * capacity)..<(task * capacity + counts[task])
+            let packedRows = packedRow..<(packedRow + counts[task])
+            Self.write(rows: packedRows, of: contents.observations, toRows: rows, of: &observations)
+            Self.write(rows: packedRows, of: contents.actions, toRows: rows, of: &actions)
+            Self.write(rows: packedRows, of: contents.rewards, toRows: rows, of: &rewards)
+            Self.write(rows: packedRows, of: contents.nextObservations, toRows: rows, of: &nextObservations)
+            packedRow += counts[task]
         }
         self.counts = counts
         self.cursors = cursors
+    }
+
+    /// The values of `rows` of `matrix`, row after row.
+    private static func values(ofRows rows: Range<Int>, in matrix: Matrix) -> ArraySlice<Float> {
+        matrix.storage[(rows.lowerBound * matrix.columns)..<(rows.upperBound * matrix.columns)]
+    }
+
+    /// Writes rows `packedRows` of `packed` (rows of `matrix.columns` values) over rows `rows` of `matrix`.
+    private static func write(rows packedRows: Range<Int>, of packed: [Float], toRows rows: Range<Int>, of matrix: inout Matrix) {
+        let width = matrix.columns
+        matrix.storage.replaceSubrange((rows.lowerBound * width)..<(rows.upperBound * width),
+                                       with: packed[(packedRows.lowerBound * width)..<(packedRows.upperBound * width)])
     }
 
     private static func copyRow(_ sourceRow: Int, of source: Matrix, to destinationRow: Int, of destination: inout Matrix) {

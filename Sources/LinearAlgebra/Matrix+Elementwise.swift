@@ -1,26 +1,6 @@
 /// The element-wise kernels a network needs, written as plain loops over contiguous storage (the
 /// compiler vectorises them in release builds) and all in place, so they do not allocate.
 extension Matrix {
-    /// Adds the row vector `source[block]` (1 x `columns`) to every row in `rowRange` (default: all rows).
-    public mutating func addRowVector(_ source: Matrix, _ block: MatrixBlock, rows rowRange: Range<Int>? = nil) {
-        source.checkBlock(block, "Matrix.addRowVector source")
-        precondition(
-            block.rows == 1 && block.columns == columns,
-            "Matrix.addRowVector: a \(block.rows)x\(block.columns) vector cannot be added to rows of a \(shapeDescription) matrix")
-        let range = rowRange ?? 0..<rows
-        precondition(range.lowerBound >= 0 && range.upperBound <= rows, "Matrix.addRowVector: rows \(range) out of range for \(shapeDescription)")
-        let width = columns
-        source.storage.withUnsafeBufferPointer { sp in
-            storage.withUnsafeMutableBufferPointer { dp in
-                let vector = sp.baseAddress! + block.offset
-                for r in range {
-                    let row = dp.baseAddress! + r * width
-                    for c in 0..<width { row[c] += vector[c] }
-                }
-            }
-        }
-    }
-
     /// Writes (or, with `accumulate`, adds) the column sums of rows `rowRange` into the 1 x `columns`
     /// block `block` of `target`. This is a bias gradient.
     public func sumRows(_ rowRange: Range<Int>? = nil, into target: inout Matrix, _ block: MatrixBlock, accumulate: Bool = false) {
