@@ -47,17 +47,7 @@ private let slurmAnswers: Bool = {
 func slurmSweep() throws {
     let output = scratchFolder("slurm-sweep")
     try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-    var base = ExperimentConfig()
-    base.steps = 300
-    base.warmupSteps = 150
-    base.evalEvery = 150
-    base.evalEpisodes = 1
-    base.checkpointEvery = 150
-    base.logEvery = 150
-    base.hiddenSizes = [8]
-    base.batchSizePerTask = 4
-    base.replayCapacityPerTask = 500
-    base.blasThreads = 1
+    let base = tinySweepConfig()
     let configFile = output.appendingPathComponent("tiny.yaml")
     try base.yaml().write(to: configFile, atomically: true, encoding: .utf8)
 

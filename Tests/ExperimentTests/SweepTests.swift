@@ -2,7 +2,8 @@ import Experiment
 import Foundation
 import Testing
 
-private func tinySweepConfig() -> ExperimentConfig {
+/// A sweep run small enough for a test (MT1 reach, one 8-wide layer, 300 steps); shared with the Slurm test.
+func tinySweepConfig() -> ExperimentConfig {
     var config = ExperimentConfig()
     config.suite = "mt1:reach"
     config.steps = 300
