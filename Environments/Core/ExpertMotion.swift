@@ -77,16 +77,22 @@ public enum FaceContact {
         }
     }
 
+    /// Distance within which a fingertip resting against a thin part counts as touching it: a tip that a
+    /// push left exactly on the part's face (up to rounding) has hooked it, whatever the last bit says.
+    public static let touchTolerance = 1e-6
+
     /// How far a fingertip moves a thin part (a handle bar or button of half thickness `halfThickness`
     /// centred at `centre` along the axis) that the gripper's two fingers can straddle, as Meta-World's
     /// fingers close around a handle. A tip arriving from outside pushes the near face (`push`); a tip
-    /// that already overlapped the part carries it along by its own displacement, in either direction.
+    /// that already touched or overlapped the part (within `touchTolerance` of its face) carries it along
+    /// by its own displacement, in either direction. So a tip that pushed a handle against its limit
+    /// holds it and pulls it back: the natural approach at handle height hooks the handle.
     @inlinable
     public static func straddle(centre: Double, halfThickness: Double, tip: Double, previousTip: Double, radius: Double) -> Double {
+        let touching = abs(previousTip - centre) <= halfThickness + radius + touchTolerance
+        if touching { return tip - previousTip }
         let fromBelow = push(face: centre - halfThickness, tip: tip, previousTip: previousTip, direction: 1, radius: radius)
         if fromBelow != 0 { return fromBelow }
-        let fromAbove = push(face: centre + halfThickness, tip: tip, previousTip: previousTip, direction: -1, radius: radius)
-        if fromAbove != 0 { return fromAbove }
-        return abs(previousTip - centre) < halfThickness + radius ? tip - previousTip : 0
+        return push(face: centre + halfThickness, tip: tip, previousTip: previousTip, direction: -1, radius: radius)
     }
 }

@@ -74,7 +74,9 @@ extension Scene {
 
     /// Drives the fingers toward the opening that `command` asks for (+1 closed, -1 open, linear between),
     /// at most `Tabletop.gripperRate` per step. Fingers that close around a graspable body within reach
-    /// grasp it and stay open at its width; asking for an opening wider than the body releases it.
+    /// grasp it and stay open at least at its width. A held body is released only once the fingers have
+    /// actually opened `Tabletop.releaseOpening` past its width (two steps of a fully open command), so
+    /// one noisy step does not drop it.
     @inlinable
     public mutating func driveGripper(command: Double) {
         let target = (1 - command) * 0.5
@@ -83,11 +85,8 @@ extension Scene {
         switch held {
         case .first, .second:
             let width = held == .first ? first.gripOpening : second.gripOpening
-            if target > width + 0.02 {
-                held = .none
-            } else {
-                gripper = max(gripper, width)
-            }
+            gripper = max(gripper, width)
+            if gripper >= width + Tabletop.releaseOpening - 1e-12 { held = .none }
         case .none:
             if tryGrasp(first, previousOpening: previous) {
                 held = .first
@@ -114,36 +113,86 @@ extension Scene {
     /// into a solid box is refused and the hand goes back to `previousHand`.
     @inlinable
     public mutating func settleBodies(previousHand: Vector3) {
+        let previousTip = previousHand + Tabletop.tcpOffset
         if held != .first && first.kind == .free {
-            if !push(&first, other: second) { hand = previousHand; carryHeldBody() }
+            if !push(&first, other: second, from: previousTip) { hand = previousHand; carryHeldBody() }
             fall(&first)
         }
         if held != .second && second.kind == .free {
-            if !push(&second, other: first) { hand = previousHand; carryHeldBody() }
+            if !push(&second, other: first, from: previousTip) { hand = previousHand; carryHeldBody() }
             fall(&second)
         }
     }
 
-    /// Pushes `body` out of the fingertip along the line from the TCP to its centre; returns false when the
-    /// push is blocked by a solid box or the other body.
+    /// Moves `body` by the fingertip's contact along the whole step, from the TCP at `previousTip` to the
+    /// current TCP, in sub-steps of at most `Tabletop.contactSubstep` (so a fast hand cannot pass through
+    /// a body). Returns false, leaving the body where it was, when a push would drive it into a solid box
+    /// or the other body.
     @inlinable
-    func push(_ body: inout Body, other: Body) -> Bool {
-        let tip = tcp
+    func push(_ body: inout Body, other: Body, from previousTip: Vector3) -> Bool {
+        let endTip = tcp
+        let travel = endTip - previousTip
+        let substeps = max(1, Int((travel.norm / Tabletop.contactSubstep).rounded(.up)))
+        var moved = body
+        var tip = previousTip
+        for index in 1...substeps {
+            let nextTip = index == substeps ? endTip : previousTip + travel * (Double(index) / Double(substeps))
+            let shift = contactShift(of: moved, tip: nextTip, previousTip: tip)
+            tip = nextTip
+            if shift == .zero { continue }
+            if !canShift(moved, by: shift, other: other) { return false }
+            moved.position += shift
+        }
+        body.position = moved.position
+        return true
+    }
+
+    /// The horizontal displacement a fingertip moving from `previousTip` to `tip` gives `body`.
+    ///
+    /// - Open fingers (wider than a graspable body) cage it: a body whose grip point lies within
+    ///   `Tabletop.cageRadius` of the tip stays between the fingers, dragged along when the tip would
+    ///   leave it behind, as Meta-World's open fingers confine a puck; a body outside the cage is not
+    ///   touched, so open fingers can close in on it from any side.
+    /// - Closed fingers (and any fingers, for a body too big to grasp) push it like a flat pad with friction: when the tip's motion is within 45 degrees
+    ///   of the line from the tip to the body's centre (friction coefficient 1), the body moves along the
+    ///   tip's motion, so a pushed body keeps its offset instead of sliding off; outside that cone it is
+    ///   pushed out along the line.
+    @inlinable
+    func contactShift(of body: Body, tip: Vector3, previousTip: Vector3) -> Vector3 {
         let lower = body.boxLower
         let upper = body.boxUpper
-        guard tip.z - Tabletop.fingerRadius < upper.z, hand.z + Tabletop.handTopClearance > lower.z else { return true }
+        guard tip.z - Tabletop.fingerRadius < upper.z, tip.z - Tabletop.tcpOffset.z + Tabletop.handTopClearance > lower.z else { return .zero }
         let centre = body.gripPoint
+        let offset = Vector3(centre.x - tip.x, centre.y - tip.y, 0)
+        let distance = offset.norm
+        if body.graspable && gripper > body.gripOpening {
+            let cage = Tabletop.cageRadius
+            let previousOffset = Vector3(centre.x - previousTip.x, centre.y - previousTip.y, 0)
+            guard previousOffset.norm < cage, distance > cage else { return .zero }
+            return offset * (cage / distance) - offset
+        }
         let reach = body.pushRadius + Tabletop.fingerRadius
-        let dx = centre.x - tip.x
-        let dy = centre.y - tip.y
-        let distance = (dx * dx + dy * dy).squareRoot()
-        guard distance < reach else { return true }
-        if gripper > body.gripOpening && distance < Tabletop.straddleReach { return true }
-        let ux = distance > 1e-9 ? dx / distance : 0
-        let uy = distance > 1e-9 ? dy / distance : 1
-        let shift = Vector3(tip.x + ux * reach - centre.x, tip.y + uy * reach - centre.y, 0)
-        let newLower = lower + shift
-        let newUpper = upper + shift
+        guard distance < reach else { return .zero }
+        let normal = distance > 1e-9 ? offset / distance : Vector3(0, 1, 0)
+        let motion = Vector3(tip.x - previousTip.x, tip.y - previousTip.y, 0)
+        let speed = motion.norm
+        if speed > 1e-12 {
+            let direction = motion / speed
+            let along = (normal * direction).sum()
+            if along >= Tabletop.frictionConeCosine {
+                let projection = (offset * direction).sum()
+                let advance = -projection + (projection * projection - distance * distance + reach * reach).squareRoot()
+                return direction * advance
+            }
+        }
+        return normal * (reach - distance)
+    }
+
+    /// Whether `body` moved by `shift` stays clear of every solid box and of `other` (when loose).
+    @inlinable
+    func canShift(_ body: Body, by shift: Vector3, other: Body) -> Bool {
+        let newLower = body.boxLower + shift
+        let newUpper = body.boxUpper + shift
         for box in boxes where box.role == .solid {
             if box.overlaps(lower: newLower, upper: newUpper) { return false }
         }
@@ -154,7 +203,6 @@ extension Scene {
                 return false
             }
         }
-        body.position += shift
         return true
     }
 

@@ -28,12 +28,22 @@ public enum Tabletop {
     public static let gripperRate = 0.15
     /// Downward speed gained per step by an unsupported object (g dt^2 with Meta-World's 12.5 ms step).
     public static let fallAcceleration = 0.0015
-    /// Largest horizontal distance between the TCP and an object's grip point for the fingers to close on it.
-    public static let graspReach = 0.02
+    /// Largest horizontal distance between the TCP and an object's grip point for the fingers to close on
+    /// it (about the cage of Meta-World's finger pads).
+    public static let graspReach = 0.03
+    /// How far past a held object's width the fingers must actually open before they let it go.
+    public static let releaseOpening = 0.2
+    /// Longest piece of a step's fingertip path checked for contact with a loose object at once, so
+    /// contact is found along the whole step rather than at its end only.
+    public static let contactSubstep = 0.003
+    /// Cosine of the half angle of the friction cone of a closed fingertip pushing a loose object
+    /// (45 degrees: friction coefficient 1, Meta-World's pad friction).
+    public static let frictionConeCosine = 0.5.squareRoot()
     /// Largest vertical distance between the TCP and an object's grip point for the fingers to close on it.
     public static let graspHeight = 0.02
-    /// Horizontal distance from an object's grip point within which open fingers straddle it instead of pushing it.
-    public static let straddleReach = 0.025
+    /// Radius of the cage of open fingers: a loose object whose grip point is within this horizontal
+    /// distance of the TCP stays between open fingers instead of being pushed.
+    public static let cageRadius = 0.025
     /// Identity orientation, reported for objects that do not rotate.
     public static let identity = Quaternion(1, 0, 0, 0)
     /// Default episode length (the v1 setup of the PCGrad and CAGrad curves); Meta-World v3 uses 500.

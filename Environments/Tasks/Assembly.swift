@@ -2,7 +2,7 @@
 ///
 /// The peg (drawn; the nut's ring slides over it freely) stands 10 cm high; the goal is the top of its
 /// axis. The task is done when the nut's centre is within 2 cm of the peg's axis and below the peg's
-/// top. Reward in the Meta-World manner: `2 reach`, plus `1 + 5 inPlace` while the nut is held (a
+/// top. Reward in the Meta-World manner: `2 reach + closing`, plus `1 + 5 inPlace` while the nut is held (a
 /// tolerance on the distance to a point 4 cm down the peg), 10 when solved.
 public struct Assembly: ManipulationTask {
     /// Largest horizontal distance from the nut's centre to the peg's axis.

@@ -1,7 +1,7 @@
 /// `basketball`: pick a ball up and dunk it through a hoop (Meta-World `basketball-v3`).
 ///
 /// The hoop hangs in front of a solid backboard; success weights the height error twice. Reward in the
-/// Meta-World manner: `2 reach`, plus `1 + 5 inPlace` while the ball is held, and 10 once
+/// Meta-World manner: `2 reach + closing`, plus `1 + 5 inPlace` while the ball is held, and 10 once
 /// `|(ball - hoop) * (1, 1, 2)| <= 0.08`.
 public struct Basketball: ManipulationTask {
     /// Success threshold on the weighted ball-hoop distance.

@@ -1,7 +1,7 @@
 /// `bin-picking`: move a puck from one bin into another (Meta-World `bin-picking-v3`).
 ///
 /// Two open bins with 6 cm walls stand side by side; the puck starts in the left one and the goal is on
-/// the floor of the right one. Reward in the Meta-World manner: `2 reach`, plus `1 + 5 inPlace` while
+/// the floor of the right one. Reward in the Meta-World manner: `2 reach + closing`, plus `1 + 5 inPlace` while
 /// the puck is held, and 10 once the puck is within 5 cm of the goal.
 public struct BinPicking: ManipulationTask {
     /// Success radius around the goal, metres.

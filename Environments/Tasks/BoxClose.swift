@@ -1,7 +1,7 @@
 /// `box-close`: put the lid on a box (Meta-World `box-close-v3`).
 ///
 /// The lid is a flat square plate with a handle on top, grasped by the handle; the goal is the lid's
-/// position resting on the box, whose walls are solid. Reward in the Meta-World manner: `2 reach`, plus
+/// position resting on the box, whose walls are solid. Reward in the Meta-World manner: `2 reach + closing`, plus
 /// `1 + 5 inPlace` while the lid is held, and 10 once the lid is within 8 cm of the goal.
 public struct BoxClose: ManipulationTask {
     /// Success radius around the goal (strict), metres.

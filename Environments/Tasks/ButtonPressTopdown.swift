@@ -1,9 +1,10 @@
 /// `button-press-topdown`: press a spring button down from above (Meta-World `button-press-topdown-v3`).
 ///
 /// A plunger stands on a pedestal; its top rests at z 0.31 and goes down to the pedestal's top at z 0.215
-/// when pressed from above. A spring lifts it 5 mm per step when nothing presses it, and touching it from
-/// the side stops the hand. The scene's `joint` is the plunger's top height. Reward:
-/// `2 reach + 6 H(reach, pressed)`, 10 when solved.
+/// when pressed from above anywhere in a 9 x 9 cm column (Meta-World's cap is 4.3 cm in radius). A weak
+/// spring lifts it 2 mm per step when nothing presses it, and touching the column from the side stops
+/// the hand. The scene's `joint` is the plunger's top height. Reward: `2 reach + 6 H(reach, pressed)`
+/// with reach measured to the fingertip resting on the top, 10 when solved.
 public struct ButtonPressTopdown: ManipulationTask {
     /// Success when the button top is within this distance of the goal height.
     public static let goalTolerance = 0.024
@@ -13,8 +14,13 @@ public struct ButtonPressTopdown: ManipulationTask {
     public static let pressedHeight = 0.215
     /// Half width of the plunger.
     public static let plungerHalfWidth = 0.025
-    /// Rise per step of a released plunger.
-    public static let springSpeed = 0.005
+    /// Rise per step of a released plunger (a weak spring, as Meta-World's).
+    public static let springSpeed = 0.002
+    /// Horizontal half size of the column above the plunger in which the fingertip presses it (about
+    /// Meta-World's cap radius, 4.3 cm).
+    public static let pressReach = 0.045
+    /// Height of the TCP above the button top when the fingertip rests on it: the reach target.
+    public static let restingTCPHeight = Tabletop.fingerRadius
 
     /// The task with Meta-World's ranges.
     public init() {}
@@ -59,7 +65,7 @@ public struct ButtonPressTopdown: ManipulationTask {
         let radius = Tabletop.fingerRadius
         let tip = scene.tcp
         let centre = scene.anchor
-        let reach = Self.plungerHalfWidth + 0.005
+        let reach = Self.pressReach
         let inColumn = abs(tip.x - centre.x) < reach && abs(tip.y - centre.y) < reach
         var top = scene.joint
         var pressed = false
@@ -87,12 +93,15 @@ public struct ButtonPressTopdown: ManipulationTask {
         scene.boxes[1].upper.z = top
     }
 
-    /// Reward and success from the button top's height above the goal.
+    /// Reward `2 reach + 6 H(reach, pressed)`: `reach` a tolerance on the distance from the TCP to the
+    /// point where a fingertip rests on the top (full within 1 cm, so a TCP stopped at the plunger's side
+    /// scores clearly less than one on top), `pressed` on the top's height above the goal. 10 when solved.
     public func evaluate(_ scene: Scene) -> Evaluation {
         let top = scene.first.position
         let offset = abs(top.z - scene.goal.z)
         if offset <= Self.goalTolerance { return Evaluation(reward: 10, success: true) }
-        let reach = Reward.tolerance((scene.tcp - top).norm, upper: 0.02, margin: scene.margins[0])
+        let restingPoint = top + Vector3(0, 0, Self.restingTCPHeight)
+        let reach = Reward.tolerance((scene.tcp - restingPoint).norm, upper: 0.01, margin: scene.margins[0])
         let pressed = Reward.tolerance(offset, upper: Self.goalTolerance, margin: scene.margins[1])
         return Evaluation(reward: 2 * reach + 6 * Reward.hamacher(reach, pressed), success: false)
     }

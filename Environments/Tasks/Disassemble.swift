@@ -2,7 +2,7 @@
 ///
 /// The nut's ring sits around the foot of a 14 cm peg (drawn, the ring slides along it freely); the goal
 /// is 3 cm above the peg's top, and the task is done once the nut is higher than the goal. Reward in the
-/// Meta-World manner: `2 reach`, plus `1 + 5 lifted` while the nut is held (a tolerance on the height
+/// Meta-World manner: `2 reach + closing`, plus `1 + 5 lifted` while the nut is held (a tolerance on the height
 /// still missing), 10 when solved.
 public struct Disassemble: ManipulationTask {
     /// Height of the peg's top.

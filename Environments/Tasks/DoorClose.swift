@@ -1,8 +1,9 @@
 /// `door-close`: push an open door shut (Meta-World `door-close-v3`).
 ///
 /// The door, hinge, wall and handle dynamics are those of `door-open`; the door starts open at 90
-/// degrees and the goal is the handle's closed position. Reward: `2 reach + 6 H(reach, closed)` on the
-/// TCP-handle and handle-goal distances, 10 once the handle is within 8 cm of the goal.
+/// degrees and the goal is the handle's closed position. Reward: `2 reach + 7 closed`, `closed` shaping the
+/// door angle with a step once it has turned 2 degrees (as `door-open`); 10 once the handle is within 8 cm
+/// of the goal.
 public struct DoorClose: ManipulationTask {
     /// Success radius of the handle around the goal, metres.
     public static let goalRadius = 0.08
@@ -56,17 +57,27 @@ public struct DoorClose: ManipulationTask {
         Self.door.applyDynamics(to: &scene, previousTCP: previousTCP)
     }
 
-    /// Reward and success from the handle-goal distance.
+    /// Reward `2 reach + 7 closed` (`closed` shapes the door angle, not gated by reach); 10 once the
+    /// handle is within 8 cm of its closed position.
     public func evaluate(_ scene: Scene) -> Evaluation {
         let handle = scene.first.position
         let distance = (handle - scene.goal).norm
         if distance <= Self.goalRadius { return Evaluation(reward: 10, success: true) }
         let reach = Reward.tolerance((scene.tcp - handle).norm, upper: 0.03, margin: max(scene.margins[0], 1e-3))
-        let closed = Reward.tolerance(distance, upper: Self.goalRadius, margin: max(scene.margins[1], 1e-3))
-        return Evaluation(reward: 2 * reach + 6 * Reward.hamacher(reach, closed), success: false)
+        return Evaluation(reward: 2 * reach + 7 * Self.closed(angle: scene.joint), success: false)
     }
 
-    /// Come down on the open side of the handle, then follow the arc back, pushing the door shut.
+    /// Angle within which the closing term is full (0.2 rad: where success begins).
+    public static let closedBound = 0.2
+
+    /// How shut the door is, in [0, 1], mirroring `DoorOpen.opened`: 0.2 once it has turned 2 degrees
+    /// from its open start, plus 0.8 times a long-tail tolerance on the angle still to close (margin 90
+    /// degrees).
+    public static func closed(angle: Double) -> Double {
+        let started = angle < startAngle - DoorOpen.firstStepAngle ? 0.2 : 0
+        return started + 0.8 * Reward.tolerance(angle, upper: closedBound, margin: .pi / 2)
+    }
+
     public func expertAction(for observation: Observation) -> Action {
         let tcp = observation.tcp
         let handle = observation.firstPosition

@@ -3,7 +3,9 @@
 ///
 /// The scene's `anchor` is the handle position with the drawer closed, `joint` the opening distance in
 /// [0, `travel`] (the handle is at `anchor.y - joint`). The fingertip pulls the bar from inside the gap,
-/// pushes the bar or the drawer face from the front, and is stopped when the drawer hits its limits.
+/// pushes the bar or the drawer face from the front, and is stopped when the drawer hits its limits. A
+/// fingertip that touches the bar holds it (`FaceContact.straddle`), so a tip that came to rest against
+/// the front of the closed drawer's bar pulls the drawer open when it moves back.
 enum DrawerMechanism {
     /// Longest opening, metres.
     static let travel = 0.2
@@ -59,13 +61,21 @@ enum DrawerMechanism {
         scene.boxes[1].lower.y = handleY + faceOffset
     }
 
-    /// Reward `2 reach + 6 H(reach, inPlace)` on the TCP-handle and handle-goal distances, 10 on success.
-    static func evaluate(_ scene: Scene, goalRadius: Double) -> Evaluation {
+    /// Reward `2 reach + 6 H(reach, inPlace)` on the TCP's distance to `reachTarget` and the
+    /// handle-goal distance, 10 once the handle is within `goalRadius` of the goal. `reachBound` is the
+    /// distance within which reach is full.
+    static func evaluate(_ scene: Scene, goalRadius: Double, reachTarget: Vector3, reachBound: Double) -> Evaluation {
         let handle = scene.first.position
         let toGoal = (handle - scene.goal).norm
         if toGoal <= goalRadius { return Evaluation(reward: 10, success: true) }
-        let reach = Reward.tolerance((scene.tcp - handle).norm, upper: 0.03, margin: scene.margins[0])
+        let reach = Reward.tolerance((scene.tcp - reachTarget).norm, upper: reachBound, margin: scene.margins[0])
         let inPlace = Reward.tolerance(toGoal, upper: goalRadius, margin: scene.margins[1])
         return Evaluation(reward: 2 * reach + 6 * Reward.hamacher(reach, inPlace), success: false)
+    }
+
+    /// Where a fingertip touches the front of the handle bar (the robot's side): pushing from here moves
+    /// the drawer in, and since a touching fingertip holds the bar, pulling from here opens it.
+    static func frontTouch(ofHandle handle: Vector3) -> Vector3 {
+        handle - Vector3(0, barHalfThickness + Tabletop.fingerRadius, 0)
     }
 }

@@ -1,12 +1,22 @@
 /// `drawer-open`: pull a closed drawer open by its handle (Meta-World `drawer-open-v3`).
 ///
-/// The fingers hook into the gap between the handle bar and the drawer face and pull toward the robot.
-/// Reward: `2 reach + 6 H(reach, inPlace)` on the TCP-handle and handle-goal distances, 10 when solved.
+/// The fingers hook the handle bar (from the gap behind it, or by touching its front) and pull toward
+/// the robot. Reward: `2 reach + 6 H(reach, inPlace)` on the TCP's distance to the front of the bar
+/// (full only there) and the handle-goal distance, 10 when solved.
 public struct DrawerOpen: DrawerTask {
     /// Success radius of the handle around the goal, metres.
     public static let goalRadius = 0.03
     /// The goal is the handle pulled to y 0.54.
     static let goalY = 0.54
+    /// Reach is full only at its target point, so the reward leads all the way into contact.
+    static let reachBound = 0.0
+
+    /// The reach term pays for the fingertip touching the front of the bar, where a natural approach
+    /// from the robot arrives and from which pulling opens the drawer (Meta-World's drawer-open likewise
+    /// pays for the hand at the handle, within 1 cm).
+    static func reachTarget(handle: Vector3) -> Vector3 {
+        DrawerMechanism.frontTouch(ofHandle: handle)
+    }
 
     /// The task with Meta-World's ranges.
     public init() {}

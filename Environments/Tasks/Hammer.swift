@@ -4,7 +4,7 @@
 /// first position is the grip point). The nail sticks 12 cm out of a solid wall toward the robot; its head
 /// is the second body, and it moves into the wall only when the held hammer's head strikes it from the
 /// front. The goal is the nail head driven 9 cm in; the task is done when the nail is driven in more than
-/// that. Reward in the Meta-World manner: `2 reach`, plus `1 + 5 driven` while the hammer is held, 10
+/// that. Reward in the Meta-World manner: `2 reach + closing`, plus `1 + 5 driven` while the hammer is held, 10
 /// when solved.
 public struct Hammer: ManipulationTask {
     /// How far the nail must be driven in.

@@ -8,7 +8,7 @@ public struct HandlePull: SliderTask {
     /// Success when the handle's height is within this distance of the goal's.
     public static let goalTolerance = 0.05
     /// The handle's slide: along z, pushed from above or below.
-    static let mechanism = SliderMechanism(axis: 2, halfThickness: 0.01, band: Vector3(0.03, 0.05, 0))
+    static let mechanism = SliderMechanism(axis: 2, halfThickness: 0.01, band: Vector3(0.03, 0.05, 0), hooks: true)
     /// The goal is the rest position moved by 10 cm up.
     static let goalOffset = Vector3(0, 0, 0.1)
     /// The handle rises 12 cm at most.

@@ -9,7 +9,7 @@ public struct HandlePullSide: SliderTask {
     /// Success when the handle's height is within this distance of the goal's.
     public static let goalTolerance = 0.08
     /// The handle's slide: along z, pushed from above or below.
-    static let mechanism = SliderMechanism(axis: 2, halfThickness: 0.01, band: Vector3(0.05, 0.03, 0))
+    static let mechanism = SliderMechanism(axis: 2, halfThickness: 0.01, band: Vector3(0.05, 0.03, 0), hooks: true)
     /// The goal is the rest position moved by 15 cm up.
     static let goalOffset = Vector3(0, 0, 0.15)
     /// The handle rises 16 cm at most.

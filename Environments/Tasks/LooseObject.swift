@@ -32,16 +32,31 @@ enum LooseObject {
         return Evaluation(reward: 2 * reach + 6 * Reward.hamacher(reach, inPlace), success: false)
     }
 
-    /// The carrying reward: `2 reach`, plus `1 + 5 inPlace` while the object is held; 10 once
-    /// `distance <= goalRadius`.
+    /// The carrying reward: `2 reach + closing`, plus `1 + 5 inPlace` while the object is held; 10 once
+    /// `distance <= goalRadius`. `closing` (at most 0.5, `closingReward`) pays for closing the fingers
+    /// at the object, so a grasp is a shaped step rather than a lucky crossing.
     static func carryEvaluation(_ scene: Scene, distance: Double, goalRadius: Double) -> Evaluation {
         if distance <= goalRadius { return Evaluation(reward: 10, success: true) }
         let reach = Reward.tolerance((scene.tcp - scene.first.gripPoint).norm, upper: 0.02, margin: max(scene.margins[0], 1e-3))
-        var reward = 2 * reach
+        var reward = 2 * reach + closingReward(scene)
         if scene.held == .first {
             reward += 1 + 5 * Reward.tolerance(distance, upper: goalRadius, margin: max(scene.margins[1], 1e-3))
         }
         return Evaluation(reward: reward, success: false)
+    }
+
+    /// The stand-in for Meta-World's grip-effort term (`max(0, a[3])` once the object is caged), from the
+    /// scene alone: 0.5 times how far the fingers have closed from fully open toward the first body's
+    /// width, times a tolerance on the TCP's distance to its grip point (full within the grasp reach).
+    /// 0 while held (the held bonus takes over, and pays more) and 0 for fingers closed past the width on
+    /// nothing, so a missed grasp is not a resting place: the reward asks to open and close again.
+    static func closingReward(_ scene: Scene) -> Double {
+        guard scene.held == .none, scene.first.kind == .free, scene.first.graspable else { return 0 }
+        let body = scene.first
+        guard scene.gripper >= body.gripOpening else { return 0 }
+        let closed = (1 - scene.gripper) / max(1 - body.gripOpening, 1e-3)
+        let near = Reward.tolerance((scene.tcp - body.gripPoint).norm, upper: Tabletop.graspReach, margin: 0.05)
+        return 0.5 * closed * near
     }
 
     /// Pushes the object at `object` (its centre) along the table toward `target` with closed fingers:

@@ -4,7 +4,7 @@
 /// The peg is a 20 cm bar along x; the observation reports its head (its -x end) and the fingers hold
 /// it at its middle. The block's tunnel (7 cm square, along x, centred on the goal's y and z) is made of
 /// four solid walls, so only a peg aligned with the hole goes in. Reward in the Meta-World manner:
-/// `2 reach`, plus `1 + 5 inPlace` while held, 10 when solved.
+/// `2 reach + closing`, plus `1 + 5 inPlace` while held, 10 when solved.
 public struct PegInsertSide: ManipulationTask {
     /// Success threshold on `|(head - goal) * (1, 2, 2)|`.
     public static let goalRadius = 0.07
@@ -57,13 +57,14 @@ public struct PegInsertSide: ManipulationTask {
         ((head - goal) * Vector3(1, 2, 2)).norm
     }
 
-    /// Reward from reaching, holding and the weighted head-goal distance.
+    /// Reward `2 reach + closing` (`LooseObject.closingReward`), plus `1 + 5 inPlace` on the weighted
+    /// head-goal distance while held.
     public func evaluate(_ scene: Scene) -> Evaluation {
         let head = scene.first.position
         let distance = Self.scaledDistance(head, scene.goal)
         if distance <= Self.goalRadius { return Evaluation(reward: 10, success: true) }
         let reach = Reward.tolerance((scene.tcp - scene.first.gripPoint).norm, upper: 0.02, margin: scene.margins[0])
-        var reward = 2 * reach
+        var reward = 2 * reach + LooseObject.closingReward(scene)
         if scene.held == .first {
             reward += 1 + 5 * Reward.tolerance(distance, upper: Self.goalRadius, margin: scene.margins[1])
         }

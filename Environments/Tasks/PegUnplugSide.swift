@@ -4,7 +4,7 @@
 /// The peg is a 20 cm bar along x whose head (the observed point, its -x end) sits 10 cm deep in a
 /// block's tunnel (7 cm square, four solid walls); its other half sticks out to the right, where the
 /// fingers grasp it 15 cm from the head. The goal is the head pulled 15 cm out along +x. Reward in the
-/// Meta-World manner: `2 reach`, plus `1 + 5 inPlace` while held, 10 once the head is within 7 cm of the
+/// Meta-World manner: `2 reach + closing`, plus `1 + 5 inPlace` while held, 10 once the head is within 7 cm of the
 /// goal.
 public struct PegUnplugSide: ManipulationTask {
     /// Success radius of the head around the goal, metres.

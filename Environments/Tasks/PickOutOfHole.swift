@@ -2,7 +2,7 @@
 /// `pick-out-of-hole-v3`).
 ///
 /// The puck rests at the bottom of a 9 cm square hole in a 6 cm platform, so it cannot be pushed out.
-/// Reward in the Meta-World manner: `2 reach`, plus `1 + 5 inPlace` while the puck is held, and 10 once
+/// Reward in the Meta-World manner: `2 reach + closing`, plus `1 + 5 inPlace` while the puck is held, and 10 once
 /// the puck is within 7 cm of the goal.
 public struct PickOutOfHole: ManipulationTask {
     /// Success radius around the goal, metres.

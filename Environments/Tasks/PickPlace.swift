@@ -1,6 +1,6 @@
 /// `pick-place`: pick a puck up and hold it at a goal in the air (Meta-World `pick-place-v3`).
 ///
-/// Reward in the Meta-World manner: `2 reach`, plus `1 + 5 inPlace` while the puck is held, and 10 once
+/// Reward in the Meta-World manner: `2 reach + closing`, plus `1 + 5 inPlace` while the puck is held, and 10 once
 /// the puck is within 7 cm of the goal.
 public struct PickPlace: ManipulationTask {
     /// Success radius around the goal, metres.

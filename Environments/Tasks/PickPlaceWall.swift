@@ -1,6 +1,6 @@
 /// `pick-place-wall`: pick a puck up and hold it at a goal behind a wall (Meta-World `pick-place-wall-v3`).
 ///
-/// A 12 cm wall stands between the puck and the goal. Reward in the Meta-World manner: `2 reach`, plus
+/// A 12 cm wall stands between the puck and the goal. Reward in the Meta-World manner: `2 reach + closing`, plus
 /// `1 + 5 inPlace` while the puck is held, and 10 once the puck is within 7 cm of the goal.
 public struct PickPlaceWall: WallCarryTask {
     /// Success radius around the goal, metres.

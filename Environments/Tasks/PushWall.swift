@@ -1,6 +1,6 @@
 /// `push-wall`: bring a puck to a goal on the table behind a low wall (Meta-World `push-wall-v3`).
 ///
-/// A 6 cm wall stands between the puck and the goal. Reward in the Meta-World manner: `2 reach`, plus
+/// A 6 cm wall stands between the puck and the goal. Reward in the Meta-World manner: `2 reach + closing`, plus
 /// `1 + 5 inPlace` while the puck is held, and 10 once the puck is within 7 cm of the goal.
 public struct PushWall: WallCarryTask {
     /// Success radius around the goal, metres.

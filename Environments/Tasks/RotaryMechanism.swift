@@ -1,7 +1,9 @@
 /// A fixture point on an arm that turns about an axis: faucet handles, dials, levers. The arm of length
 /// `armLength` turns in the plane of world axes `u` and `v` (about the third axis, the normal); the
 /// fingertip pushes the arm's end along its arc from either side while it is within `band` of the end
-/// along the normal and within 3 cm of the arc.
+/// along the normal and within 3 cm of the arc, and a fingertip touching the end (within the contact
+/// radius along the arc) carries it both ways, as fingers around a handle do: no spot next to the
+/// handle lets the hand pass through it.
 ///
 /// The scene's `anchor` is the axis point, `joint` the arm's angle in the plane (0 along `u`, pi/2 along
 /// `v`), kept in [`margins[2]`, `margins[3]`]; `margins[0]` is the initial TCP-end distance and
@@ -59,7 +61,7 @@ struct RotaryMechanism: Sendable {
         return scene
     }
 
-    /// Turns the arm by the fingertip's push along its arc; the hand is stopped at the limits.
+    /// Turns the arm by the fingertip's push or carry along its arc; the hand is stopped at the limits.
     func apply(to scene: inout Scene, previousTCP: Vector3) {
         let tip = scene.tcp
         let handle = scene.first.position
@@ -71,10 +73,7 @@ struct RotaryMechanism: Sendable {
         let along = ((tip - handle) * tangent).sum()
         let previousAlong = ((previousTCP - handle) * tangent).sum()
         guard abs(along) < 0.06 else { return }
-        var wanted = FaceContact.push(face: 0, tip: along, previousTip: previousAlong, direction: 1, radius: contactRadius)
-        if wanted == 0 {
-            wanted = FaceContact.push(face: 0, tip: along, previousTip: previousAlong, direction: -1, radius: contactRadius)
-        }
+        let wanted = FaceContact.straddle(centre: 0, halfThickness: 0, tip: along, previousTip: previousAlong, radius: contactRadius)
         guard wanted != 0 else { return }
         let angle = clamp(scene.joint + wanted / armLength, scene.margins[2], scene.margins[3])
         let moved = (angle - scene.joint) * armLength

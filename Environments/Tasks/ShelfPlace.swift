@@ -1,7 +1,7 @@
 /// `shelf-place`: put a puck onto a shelf (Meta-World `shelf-place-v3`).
 ///
 /// The goal lies on a shelf board whose top is 2 cm under it; the board is solid. Reward in the
-/// Meta-World manner: `2 reach`, plus `1 + 5 inPlace` while the puck is held, and 10 once the puck is
+/// Meta-World manner: `2 reach + closing`, plus `1 + 5 inPlace` while the puck is held, and 10 once the puck is
 /// within 7 cm of the goal.
 public struct ShelfPlace: ManipulationTask {
     /// Success radius around the goal, metres.

@@ -15,6 +15,10 @@ struct SliderMechanism: Sendable {
     var band: Vector3
     /// Metres per step the spring moves a released fixture back toward rest (0: no spring).
     var springSpeed: Double = 0
+    /// Whether a fingertip touching the handle holds it (`FaceContact.straddle`), so the fingers can pull
+    /// it back from where they pushed it against a limit; pull handles hook, buttons and press handles
+    /// are only pushed (a press handle must not follow the hand back up).
+    var hooks: Bool = false
 
     /// The scene of a fixture resting at `rest` that may travel in [`lower`, `upper`] along the axis.
     func scene(rest: Vector3, goal: Vector3, lower: Double, upper: Double, boxes: [SceneBox]) -> Scene {
@@ -46,7 +50,9 @@ struct SliderMechanism: Sendable {
         let fixture = scene.first.position
         let touching = inBand(tip, fixture)
         var wanted = 0.0
-        if touching {
+        if touching && hooks {
+            wanted = FaceContact.straddle(centre: fixture[axis], halfThickness: halfThickness, tip: tip[axis], previousTip: previousTCP[axis], radius: radius)
+        } else if touching {
             wanted = FaceContact.push(face: fixture[axis] - halfThickness, tip: tip[axis], previousTip: previousTCP[axis], direction: 1, radius: radius)
             if wanted == 0 {
                 wanted = FaceContact.push(face: fixture[axis] + halfThickness, tip: tip[axis], previousTip: previousTCP[axis], direction: -1, radius: radius)

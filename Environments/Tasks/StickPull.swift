@@ -6,7 +6,7 @@
 /// is the handle. The stick's right end is inserted when it lies inside the loop (within 3 cm along x,
 /// 1.2 cm along y and 1.5 cm in height of the handle); while it is, the handle follows the end's motion
 /// along y. The task is done when the handle is within 12 cm of the goal while the end is inserted.
-/// Reward in the Meta-World manner: `2 reach`, plus `1 + 5 inPlace` while the stick is held, 10 when
+/// Reward in the Meta-World manner: `2 reach + closing`, plus `1 + 5 inPlace` while the stick is held, 10 when
 /// solved.
 public struct StickPull: ManipulationTask {
     /// Success radius of the handle around the goal, metres.

@@ -2,7 +2,7 @@
 /// `push-wall`), configured by the wall's height and the success radius; the task states its ranges.
 ///
 /// The defaults: the scene holds the puck, the goal and the wall; the reward is the carrying reward
-/// (`2 reach`, plus `1 + 5 inPlace` while the puck is held, 10 once it is within `goalRadius` of the
+/// (`2 reach + closing`, plus `1 + 5 inPlace` while the puck is held, 10 once it is within `goalRadius` of the
 /// goal); the expert picks the puck, lifts it 6 cm above the wall's top and brings it to the goal.
 protocol WallCarryTask: ManipulationTask {
     /// Success radius around the goal, metres.
