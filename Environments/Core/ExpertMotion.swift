@@ -78,8 +78,23 @@ public enum FaceContact {
     }
 
     /// Distance within which a fingertip resting against a thin part counts as touching it: a tip that a
-    /// push left exactly on the part's face (up to rounding) has hooked it, whatever the last bit says.
-    public static let touchTolerance = 1e-6
+    /// push left on the part's face has hooked it, whatever the rounding of the push-back or the turn of
+    /// an arm since (a handle on an arc moves its face under a resting tip by a fraction of a millimetre).
+    public static let touchTolerance = 0.002
+
+    /// How far a fingertip moves a thin part of half thickness `halfThickness` centred at `centre` that
+    /// it can only push (a button, a press handle, a lock): from outside it pushes the near face
+    /// (`push`); a tip inside the part (overlapping it by more than `touchTolerance`, as after entering
+    /// the band from the side) pushes it along with its own displacement, so there is no spot in a part
+    /// where the hand passes through without effect. A tip merely resting on a face does not pull the part
+    /// when it leaves, so a pressed handle stays pressed.
+    @inlinable
+    public static func pushOnly(centre: Double, halfThickness: Double, tip: Double, previousTip: Double, radius: Double) -> Double {
+        if abs(previousTip - centre) < halfThickness + radius - touchTolerance { return tip - previousTip }
+        let fromBelow = push(face: centre - halfThickness, tip: tip, previousTip: previousTip, direction: 1, radius: radius)
+        if fromBelow != 0 { return fromBelow }
+        return push(face: centre + halfThickness, tip: tip, previousTip: previousTip, direction: -1, radius: radius)
+    }
 
     /// How far a fingertip moves a thin part (a handle bar or button of half thickness `halfThickness`
     /// centred at `centre` along the axis) that the gripper's two fingers can straddle, as Meta-World's

@@ -31,6 +31,9 @@ public enum Tabletop {
     /// Largest horizontal distance between the TCP and an object's grip point for the fingers to close on
     /// it (about the cage of Meta-World's finger pads).
     public static let graspReach = 0.03
+    /// How far inside a handle a reach target that asks for contact lies: the fingertip cannot get there,
+    /// so the reward keeps drawing it on until it touches (and so holds) the handle.
+    public static let touchDepth = 0.001
     /// How far past a held object's width the fingers must actually open before they let it go.
     public static let releaseOpening = 0.2
     /// Longest piece of a step's fingertip path checked for contact with a loose object at once, so

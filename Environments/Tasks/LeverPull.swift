@@ -44,7 +44,7 @@ public struct LeverPull: RotaryTask {
     /// Reward from the end-goal distance; success from the lever's angle.
     public func evaluate(_ scene: Scene) -> Evaluation {
         if abs(scene.joint - .pi / 2) <= Self.angleTolerance { return Evaluation(reward: 10, success: true) }
-        let evaluation = Self.mechanism.evaluate(scene, goalRadius: Self.goalRadius)
+        let evaluation = Self.mechanism.evaluate(scene, goalRadius: Self.goalRadius, turn: Self.turn)
         return Evaluation(reward: evaluation.reward, success: false)
     }
 

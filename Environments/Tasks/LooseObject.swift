@@ -5,6 +5,10 @@
 /// Scenes built here keep `margins[0]` = initial TCP to grip-point distance and `margins[1]` = initial
 /// object to goal distance, the margins of the reward's tolerance terms.
 enum LooseObject {
+    /// Distance from the grip point within which the pushing reward's reach term is full (inside the
+    /// open fingers' cage, `Tabletop.cageRadius`).
+    static let pushReachBound = 0.02
+
     /// A scene holding `body` as the first body, the goal, and `boxes`.
     static func scene(body: Body, goal: Vector3, boxes: [SceneBox] = [], second: Body = .absent) -> Scene {
         var scene = Scene()
@@ -25,9 +29,11 @@ enum LooseObject {
 
     /// The pushing reward: `2 reach + 6 H(reach, inPlace)` with tolerance terms on the TCP to grip-point
     /// distance and on `distance` (object to goal, as the task measures it); 10 once `distance <= goalRadius`.
+    /// Reach is full within `pushReachBound` of the grip point, where open fingers cage the object and
+    /// moving the hand moves it (Meta-World's push pays its in-place term only within 2 cm too).
     static func pushEvaluation(_ scene: Scene, distance: Double, goalRadius: Double) -> Evaluation {
         if distance <= goalRadius { return Evaluation(reward: 10, success: true) }
-        let reach = Reward.tolerance((scene.tcp - scene.first.gripPoint).norm, upper: 0.05, margin: max(scene.margins[0], 1e-3))
+        let reach = Reward.tolerance((scene.tcp - scene.first.gripPoint).norm, upper: pushReachBound, margin: max(scene.margins[0], 1e-3))
         let inPlace = Reward.tolerance(distance, upper: goalRadius, margin: max(scene.margins[1], 1e-3))
         return Evaluation(reward: 2 * reach + 6 * Reward.hamacher(reach, inPlace), success: false)
     }

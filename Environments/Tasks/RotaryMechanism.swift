@@ -83,13 +83,20 @@ struct RotaryMechanism: Sendable {
         scene.first.orientation = orientation(angle)
     }
 
-    /// Reward `2 reach + 6 H(reach, inPlace)` on the TCP-end and end-goal distances; 10 when the end-goal
-    /// distance is within `goalRadius`.
-    func evaluate(_ scene: Scene, goalRadius: Double) -> Evaluation {
+    /// Where a fingertip touches the arm's end on the side from which it pushes the arm round in the
+    /// direction `turn` (+1 increasing angle), `Tabletop.touchDepth` into the end so that the approach
+    /// to it ends in contact.
+    func pushingTouch(_ scene: Scene, turn: Double) -> Vector3 {
+        scene.first.position - direction(scene.joint + .pi / 2) * (turn * (contactRadius - Tabletop.touchDepth))
+    }
+
+    /// Reward `2 reach + 6 H(reach, inPlace)` on the TCP's distance to `pushingTouch` (full only there)
+    /// and the end-goal distance; 10 when the end-goal distance is within `goalRadius`.
+    func evaluate(_ scene: Scene, goalRadius: Double, turn: Double) -> Evaluation {
         let handle = scene.first.position
         let distance = (handle - scene.goal).norm
         if distance <= goalRadius { return Evaluation(reward: 10, success: true) }
-        let reach = Reward.tolerance((scene.tcp - handle).norm, upper: 0.03, margin: max(scene.margins[0], 1e-3))
+        let reach = Reward.tolerance((scene.tcp - pushingTouch(scene, turn: turn)).norm, upper: 0, margin: max(scene.margins[0], 1e-3))
         let inPlace = Reward.tolerance(distance, upper: goalRadius, margin: max(scene.margins[1], 1e-3))
         return Evaluation(reward: 2 * reach + 6 * Reward.hamacher(reach, inPlace), success: false)
     }

@@ -49,7 +49,7 @@ extension RotaryTask {
 
     /// Reward and success from the end-goal distance.
     public func evaluate(_ scene: Scene) -> Evaluation {
-        Self.mechanism.evaluate(scene, goalRadius: Self.goalRadius)
+        Self.mechanism.evaluate(scene, goalRadius: Self.goalRadius, turn: Self.turn)
     }
 
     /// Come down beside the arm's end and push it round its arc in the direction `turn`.

@@ -53,10 +53,7 @@ struct SliderMechanism: Sendable {
         if touching && hooks {
             wanted = FaceContact.straddle(centre: fixture[axis], halfThickness: halfThickness, tip: tip[axis], previousTip: previousTCP[axis], radius: radius)
         } else if touching {
-            wanted = FaceContact.push(face: fixture[axis] - halfThickness, tip: tip[axis], previousTip: previousTCP[axis], direction: 1, radius: radius)
-            if wanted == 0 {
-                wanted = FaceContact.push(face: fixture[axis] + halfThickness, tip: tip[axis], previousTip: previousTCP[axis], direction: -1, radius: radius)
-            }
+            wanted = FaceContact.pushOnly(centre: fixture[axis], halfThickness: halfThickness, tip: tip[axis], previousTip: previousTCP[axis], radius: radius)
         }
         var travel = scene.joint
         if wanted != 0 {
