@@ -77,10 +77,15 @@ public enum FaceContact {
         }
     }
 
-    /// Distance within which a fingertip resting against a thin part counts as touching it: a tip that a
-    /// push left on the part's face has hooked it, whatever the rounding of the push-back or the turn of
-    /// an arm since (a handle on an arc moves its face under a resting tip by a fraction of a millimetre).
+    /// How deep a fingertip must be inside a part it can only push for it to count as inside (and so to
+    /// move the part with its own motion) rather than resting on a face.
     public static let touchTolerance = 0.002
+
+    /// How close to a handle's face a fingertip holds the handle: the fingers close around a handle they
+    /// are within 1 cm of, as Meta-World's fingers cage a handle between pads about 1 cm from its
+    /// centre. So a fingertip that pushed a handle against its limit, or hovers just in front of it,
+    /// pulls it back when it moves back.
+    public static let holdReach = 0.01
 
     /// How far a fingertip moves a thin part of half thickness `halfThickness` centred at `centre` that
     /// it can only push (a button, a press handle, a lock): from outside it pushes the near face
@@ -99,13 +104,13 @@ public enum FaceContact {
     /// How far a fingertip moves a thin part (a handle bar or button of half thickness `halfThickness`
     /// centred at `centre` along the axis) that the gripper's two fingers can straddle, as Meta-World's
     /// fingers close around a handle. A tip arriving from outside pushes the near face (`push`); a tip
-    /// that already touched or overlapped the part (within `touchTolerance` of its face) carries it along
-    /// by its own displacement, in either direction. So a tip that pushed a handle against its limit
-    /// holds it and pulls it back: the natural approach at handle height hooks the handle.
+    /// that was within `holdReach` of the part's faces, or inside it, carries it along by its own
+    /// displacement, in either direction. So a tip that pushed a handle against its limit holds it and
+    /// pulls it back: the natural approach at handle height hooks the handle.
     @inlinable
     public static func straddle(centre: Double, halfThickness: Double, tip: Double, previousTip: Double, radius: Double) -> Double {
-        let touching = abs(previousTip - centre) <= halfThickness + radius + touchTolerance
-        if touching { return tip - previousTip }
+        let holding = abs(previousTip - centre) <= halfThickness + radius + holdReach
+        if holding { return tip - previousTip }
         let fromBelow = push(face: centre - halfThickness, tip: tip, previousTip: previousTip, direction: 1, radius: radius)
         if fromBelow != 0 { return fromBelow }
         return push(face: centre + halfThickness, tip: tip, previousTip: previousTip, direction: -1, radius: radius)

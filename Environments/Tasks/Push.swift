@@ -1,8 +1,9 @@
 /// `push`: push a puck across the table to a goal on the table (Meta-World `push-v3`).
 ///
-/// The fingers push the puck along the line from the fingertip to its centre. Reward in the Meta-World
-/// manner: `2 reach + 6 H(reach, inPlace)` with tolerance terms on the TCP-puck and puck-goal distances,
-/// and 10 once the puck is within 5 cm of the goal.
+/// Open fingers lowered around the puck cage it and carry it along; closed fingers push it like a pad
+/// with friction (see `Scene.contactShift`). Reward in the Meta-World manner: `2 reach + 6 H(reach,
+/// inPlace)` with tolerance terms on the TCP-puck distance (full within 2 cm, inside the cage) and the
+/// puck-goal distance, and 10 once the puck is within 5 cm of the goal.
 public struct Push: PuckPushTask {
     /// Success radius around the goal, metres.
     public static let goalRadius = 0.05

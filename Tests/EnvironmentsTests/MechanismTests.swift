@@ -14,18 +14,32 @@ func runExpert<T: ManipulationTask>(_ task: T, limit: Int = 150, until stop: (Sc
 
 @Suite("Shared fixture mechanisms")
 struct MechanismTests {
-    @Test("a handle bar the fingers straddle moves with the tip; from outside only the near face is pushed")
+    @Test("a handle bar the fingers hold moves with the tip; from outside the hold only the near face is pushed")
     func straddledBar() {
         let radius = 0.012, half = 0.008
+        let hold = half + radius + FaceContact.holdReach
         func carried(from previous: Double, to tip: Double) -> Double {
             FaceContact.straddle(centre: 0, halfThickness: half, tip: tip, previousTip: previous, radius: radius)
         }
-        #expect(abs(carried(from: -0.03, to: -0.015) - 0.005) < 1e-12)
-        #expect(abs(carried(from: 0.03, to: 0.015) + 0.005) < 1e-12)
-        #expect(carried(from: -0.03, to: -0.025) == 0)
+        #expect(abs(carried(from: -0.04, to: -0.015) - 0.005) < 1e-12)
+        #expect(abs(carried(from: 0.04, to: 0.015) + 0.005) < 1e-12)
+        #expect(carried(from: -0.045, to: -0.032) == 0)
         #expect(abs(carried(from: 0.001, to: 0.011) - 0.01) < 1e-12)
         #expect(abs(carried(from: 0.001, to: -0.006) + 0.007) < 1e-12)
-        #expect(carried(from: 0.025, to: 0.035) == 0)
+        #expect(carried(from: hold + 0.005, to: hold + 0.015) == 0)
+        #expect(abs(carried(from: -hold, to: -hold - 0.01) + 0.01) < 1e-12, "a tip resting on the face pulls the bar back")
+        #expect(abs(carried(from: -(half + radius), to: -(half + radius) - 0.01) + 0.01) < 1e-12)
+    }
+
+    @Test("a part that can only be pushed is not pulled by a tip leaving its face, but moves with a tip inside it")
+    func pushOnlyPart() {
+        let radius = 0.012, half = 0.01
+        func moved(from previous: Double, to tip: Double) -> Double {
+            FaceContact.pushOnly(centre: 0, halfThickness: half, tip: tip, previousTip: previous, radius: radius)
+        }
+        #expect(abs(moved(from: 0.03, to: 0.015) + 0.007) < 1e-12)
+        #expect(moved(from: half + radius, to: half + radius + 0.01) == 0)
+        #expect(abs(moved(from: 0.005, to: 0.015) - 0.01) < 1e-12)
     }
 
     @Test("a spring-loaded button returns to rest once the fingertip lets go")
