@@ -1,0 +1,65 @@
+import Foundation
+
+/// Turns SIGINT (Ctrl-C) and SIGTERM (`kill`, Slurm's time-limit warning) into a request to stop:
+/// the trainer finishes the episode, writes a checkpoint and returns. A second SIGINT ends the process
+/// at once, leaving the last checkpoint intact (it is only ever replaced by an atomic rename). SIGTERM
+/// never escalates, because Slurm and `mtrl sweep` may each deliver one to the same process.
+final class StopSignal: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: Int32?
+    private var interrupts = 0
+    private var sources: [DispatchSourceSignal] = []
+
+    /// Starts listening; `notice` is printed (to standard error) at the first signal, `abandon` just
+    /// before a second Ctrl-C ends the process.
+    init(notice: String, abandon: String) {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            // The handler keeps its source alive: both live as long as the process.
+            source.setEventHandler {
+                self.receive(number, count: Int(source.data), notice: notice, abandon: abandon)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// Whether a signal asked the process to stop.
+    var requested: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return first != nil
+    }
+
+    /// The first signal's name (`SIGINT`, `SIGTERM`), once one arrived.
+    var name: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return first.map { $0 == SIGINT ? "SIGINT" : "SIGTERM" }
+    }
+
+    private func receive(_ number: Int32, count: Int, notice: String, abandon: String) {
+        lock.lock()
+        let isFirst = first == nil
+        if isFirst { first = number }
+        if number == SIGINT { interrupts += max(count, 1) }
+        let escalate = interrupts >= 2
+        lock.unlock()
+        if escalate {
+            FileHandle.standardError.write(Data("\n\(abandon)\n".utf8))
+            signal(SIGINT, SIG_DFL)
+            kill(getpid(), SIGINT)
+        } else if isFirst {
+            FileHandle.standardError.write(Data("\n\(notice)\n".utf8))
+        }
+    }
+}
+
+/// Exit statuses of `mtrl` beyond ArgumentParser's 0 (success), 1 (an error, with its message) and 64
+/// (a command-line mistake, with the usage).
+enum ExitStatus {
+    /// Stopped by SIGINT or SIGTERM after writing a checkpoint; `mtrl train --resume` continues the run
+    /// (EX_TEMPFAIL: try again later).
+    static let interrupted: Int32 = 75
+}
