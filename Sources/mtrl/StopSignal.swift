@@ -4,21 +4,27 @@ import Foundation
 /// the trainer finishes the episode, writes a checkpoint and returns. A second SIGINT ends the process
 /// at once, leaving the last checkpoint intact (it is only ever replaced by an atomic rename). SIGTERM
 /// never escalates, because Slurm and `mtrl sweep` may each deliver one to the same process.
+///
+/// A process that runs others (`mtrl sweep`, whose children have process groups of their own, so a
+/// terminal's Ctrl-C reaches only it) passes each signal on with `relay` and gives no `abandon`
+/// message: it then never ends itself, and waits for its children to stop.
 final class StopSignal: @unchecked Sendable {
     private let lock = NSLock()
     private var first: Int32?
     private var interrupts = 0
     private var sources: [DispatchSourceSignal] = []
 
-    /// Starts listening; `notice` is printed (to standard error) at the first signal, `abandon` just
-    /// before a second Ctrl-C ends the process.
-    init(notice: String, abandon: String) {
+    /// Starts listening; `notice` is printed (to standard error) at the first signal, `abandon` (if
+    /// any) just before a second Ctrl-C ends the process; `relay` is called with every signal.
+    init(notice: String, abandon: String?, relay: (@Sendable (Int32) -> Void)? = nil) {
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            // The handler keeps its source alive: both live as long as the process.
+            // The handler keeps its source and this object alive: all live as long as the process.
             source.setEventHandler {
-                self.receive(number, count: Int(source.data), notice: notice, abandon: abandon)
+                let count = max(Int(source.data), 1)
+                for _ in 0..<count { relay?(number) }
+                self.receive(number, count: count, notice: notice, abandon: abandon)
             }
             source.resume()
             sources.append(source)
@@ -39,14 +45,14 @@ final class StopSignal: @unchecked Sendable {
         return first.map { $0 == SIGINT ? "SIGINT" : "SIGTERM" }
     }
 
-    private func receive(_ number: Int32, count: Int, notice: String, abandon: String) {
+    private func receive(_ number: Int32, count: Int, notice: String, abandon: String?) {
         lock.lock()
         let isFirst = first == nil
         if isFirst { first = number }
-        if number == SIGINT { interrupts += max(count, 1) }
-        let escalate = interrupts >= 2
+        if number == SIGINT { interrupts += count }
+        let escalate = interrupts >= 2 && abandon != nil
         lock.unlock()
-        if escalate {
+        if escalate, let abandon {
             FileHandle.standardError.write(Data("\n\(abandon)\n".utf8))
             signal(SIGINT, SIG_DFL)
             kill(getpid(), SIGINT)
