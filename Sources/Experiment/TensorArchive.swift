@@ -116,12 +116,15 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable {
     case corrupt(String)
     /// The checkpoint belongs to another configuration.
     case mismatch(String)
+    /// A new checkpoint could not be written (a full disk, a read-only folder).
+    case unwritable(String)
 
     public var description: String {
         switch self {
         case .missing(let message): return "no checkpoint: \(message)"
         case .corrupt(let message): return "corrupt checkpoint: \(message)"
         case .mismatch(let message): return "checkpoint does not fit: \(message)"
+        case .unwritable(let message): return "cannot write the checkpoint: \(message)"
         }
     }
 }

@@ -32,7 +32,11 @@ extension Trainer {
         try archive.encode(TrainerCounters(step: step, generator: generator, bestMeanSuccess: bestMeanSuccess, bestStep: bestStep,
                                            lastEvaluation: lastEvaluation, replayCounts: replay.counts, replayCursors: replay.cursors, window: window), "trainer")
         archive.metadata["suite"] = suite.name
-        try AtomicFile.write(try archive.encoded(), to: folder.checkpointFile)
+        do {
+            try AtomicFile.write(try archive.encoded(), to: folder.checkpointFile)
+        } catch {
+            throw CheckpointError.unwritable("\(folder.checkpointFile.path) at step \(step): \(error.localizedDescription); the previous checkpoint is intact, free space and continue with mtrl train --resume \(folder.url.path)")
+        }
     }
 
     /// Loads the state written by `writeCheckpoint`.

@@ -90,7 +90,7 @@ struct UpdateBenchCommand: ParsableCommand {
             let time = TimingSummary.measure(repeats: repeats) {
                 do { _ = try agent.update(batch, generator: &agentGenerator) } catch { failure = error }
             }
-            if let failure { throw ValidationError("update with \(kind) failed: \(failure)") }
+            if let failure { throw CommandFailure("update with \(kind) failed: \(failure)") }
             if kind == .mean { meanTime = time.median }
             entries.append(Entry(combiner: kind.rawValue, seconds: time, ratioToMean: meanTime.map { time.median / $0 }, gflops: flops / time.median / 1e9))
         }
