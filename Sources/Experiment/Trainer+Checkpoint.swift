@@ -51,8 +51,18 @@ extension Trainer {
         if let saved = counters.window, !saved.fits(taskCount: suite.count) {
             throw CheckpointError.mismatch("the checkpoint's train.csv window does not have the suite's \(suite.count) tasks")
         }
+        // One transition per task and step, and one update (stepping every optimiser) per update slot
+        // after warm-up: a checkpoint at step s has exactly these counts.
+        let agentCounters = try archive.decode(AgentCounters.self, "agent")
+        let capacity = config.replayCapacityPerTask
+        let updates = max(counters.step - config.warmupSteps, 0) * config.updatesPerStep
+        guard counters.replayCounts.allSatisfy({ $0 == min(counters.step, capacity) }),
+              counters.replayCursors.allSatisfy({ $0 == counters.step % capacity }),
+              agentCounters.updateCount == updates, agentCounters.optimizerSteps.allSatisfy({ $0 == updates }) else {
+            throw CheckpointError.mismatch("its replay and update counters do not match step \(counters.step) of this config (damaged, or made with other settings)")
+        }
         do {
-            try agent.restore(tensors: archive.tensors, counters: try archive.decode(AgentCounters.self, "agent"))
+            try agent.restore(tensors: archive.tensors, counters: agentCounters)
         } catch let error as AgentError {
             throw CheckpointError.mismatch("\(error)")
         }
