@@ -63,7 +63,9 @@ func configFuzz() throws {
         var reread = ExperimentConfig()
         try reread.apply(yaml: config.yaml(), source: "round trip")
         #expect(reread == config, "case \(index): the YAML round trip changed\n\(document)")
-        // A valid config small enough to build quickly starts a run, or is refused with one clear error.
+        // A valid config starts a run, or is refused with one clear error (its replay buffers capped so
+        // the case builds in milliseconds; configs still too large for that are skipped).
+        config.replayCapacityPerTask = min(config.replayCapacityPerTask, 1_000)
         let suiteSize = config.suite == "mt50" ? 50 : config.suite == "mt10" ? 10 : 1
         guard MemoryBudget(config: config, taskCount: suiteSize, observationSize: 39).totalBytes < 64e6 else { continue }
         let folder = RunFolder(url: scratchFolder("fuzz-config"))
@@ -76,5 +78,5 @@ func configFuzz() throws {
         }
     }
     // The generator reaches every outcome, so the test exercises each path.
-    #expect(outcomes.valid > 20 && outcomes.refused > 200 && outcomes.trained > 5, "\(outcomes)")
+    #expect(outcomes.valid > 20 && outcomes.refused > 200 && outcomes.trained > 20, "\(outcomes)")
 }
