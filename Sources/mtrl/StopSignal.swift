@@ -54,8 +54,16 @@ final class StopSignal: @unchecked Sendable {
         lock.unlock()
         if escalate, let abandon {
             FileHandle.standardError.write(Data("\n\(abandon)\n".utf8))
+            // End by SIGINT's default action, so the parent sees "killed by SIGINT" (a shell: status 130).
+            // The signal may be blocked (a parent's mask is inherited; the dispatch source reads it
+            // anyway), so unblock it on this thread and raise it here; _exit if it still returns.
             signal(SIGINT, SIG_DFL)
-            kill(getpid(), SIGINT)
+            var interrupt = sigset_t()
+            sigemptyset(&interrupt)
+            sigaddset(&interrupt, SIGINT)
+            pthread_sigmask(SIG_UNBLOCK, &interrupt, nil)
+            raise(SIGINT)
+            _exit(128 + SIGINT)
         } else if isFirst {
             FileHandle.standardError.write(Data("\n\(notice)\n".utf8))
         }

@@ -67,7 +67,7 @@ func trainAndEvaluate() throws {
     (["train", "--suite", "mt11"], "mt10"),
     (["train", "--suite", "mt1:reech"], "reach"),
     (["train", "--set", "stepz=5"], "steps"),
-    (["train", "--steps", "-3"], "steps"),
+    (["train", "--steps", "0"], "steps must be at least 1"),
     (["train", "--config", "/nonexistent/config.yaml"], "cannot read"),
     (["eval", "/nonexistent/run"], "not a run folder"),
     (["train", "--resume", "/nonexistent/run"], "not a run folder"),
@@ -88,6 +88,7 @@ func badInput(arguments: [String], mention: String) throws {
 @Test("a command-line mistake gives the message, the usage and status 64", arguments: [
     ["train", "--stepz", "5"],
     ["train", "--steps", "many"],
+    ["train", "--steps", "-3"],
     ["train", "--resume", "/tmp/run", "--seed", "2"],
 ])
 func commandLineMistake(arguments: [String]) throws {

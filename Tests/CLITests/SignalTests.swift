@@ -76,6 +76,7 @@ func interruptAndResume() throws {
     // Two Ctrl-C: the second, sent once the first is acknowledged, ends the process at once (unless the
     // episode ended in between, when it stopped cleanly and the next attempt tries again).
     var killed = false
+    var attempts = [String]()
     for _ in 0..<5 where !killed {
         let checkpoint = try Data(contentsOf: stopped.appendingPathComponent("checkpoint.bin"))
         let resumed = try TrainingProcess(["--resume", stopped.path])
@@ -84,6 +85,7 @@ func interruptAndResume() throws {
         #expect(resumed.waitForWarning("press Ctrl-C again"))
         resumed.send(SIGINT)
         resumed.finish()
+        attempts.append("\(resumed.process.terminationReason == .exit ? "exit" : "signal") \(resumed.process.terminationStatus): \(resumed.warned)")
         if resumed.process.terminationReason == .uncaughtSignal {
             killed = true
             #expect(resumed.process.terminationStatus == SIGINT)
@@ -93,7 +95,7 @@ func interruptAndResume() throws {
             #expect(resumed.process.terminationStatus == 75, "\(resumed.warned)")
         }
     }
-    #expect(killed, "no second Ctrl-C stopped the run at once")
+    #expect(killed, "no second Ctrl-C stopped the run at once: \(attempts)")
 
     let last = try TrainingProcess(["--resume", stopped.path])
     last.finish()
