@@ -74,6 +74,7 @@ func trainAndEvaluate() throws {
     (["train", "--set", "hidden_sizes=[100000000]"], "more than this machine's"),
     (["train", "--set", "replay_capacity_per_task=1000000000000"], "replay buffers"),
     (["train", "--steps", "1000"], "warmup_steps (1500) must be less than steps (1000)"),
+    (["bench", "update", "--hidden", "100000000"], "more than this machine's"),
     (["config", "--config", "/nonexistent/config.yaml"], "cannot read"),
 ])
 func badInput(arguments: [String], mention: String) throws {
