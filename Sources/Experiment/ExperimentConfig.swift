@@ -94,6 +94,8 @@ public struct ExperimentConfig: Equatable, Sendable {
         func need(_ condition: Bool, _ message: @autoclosure () -> String) { if !condition { found.append(message()) } }
         need(steps >= 1, "steps must be at least 1, got \(steps)")
         need(warmupSteps >= 1, "warmup_steps must be at least 1 (updates need data), got \(warmupSteps)")
+        need(warmupSteps < steps || steps < 1,
+             "warmup_steps (\(warmupSteps)) must be less than steps (\(steps)), or the agent never updates; lower warmup_steps or raise steps")
         need(updatesPerStep >= 1, "updates_per_step must be at least 1, got \(updatesPerStep)")
         need(evalEvery >= 1, "eval_every must be at least 1, got \(evalEvery)")
         need(evalEpisodes >= 1, "eval_episodes must be at least 1, got \(evalEpisodes)")

@@ -1,7 +1,8 @@
 import Agents
 
-/// Sums of the training statistics since the last `train.csv` row, per task.
-struct LogWindow {
+/// Sums of the training statistics since the last `train.csv` row, per task. Saved in checkpoints
+/// written between two rows, so the resumed run's next row is the uninterrupted run's.
+struct LogWindow: Codable {
     private(set) var updates = 0
     private var criticLoss: [Double]
     private var actorLoss: [Double]
@@ -10,6 +11,12 @@ struct LogWindow {
     private var episodes: [Int]
     private var successes: [Int]
     private var actorConflict = 0.0, actorCosine = 0.0, criticConflict = 0.0, criticCosine = 0.0
+
+    /// Whether every per-task sum has `taskCount` entries (checks a window read back from a checkpoint).
+    func fits(taskCount: Int) -> Bool {
+        [criticLoss.count, actorLoss.count, temperature.count, entropy.count, episodes.count, successes.count].allSatisfy { $0 == taskCount }
+            && updates >= 0
+    }
 
     init(taskCount: Int) {
         criticLoss = [Double](repeating: 0, count: taskCount)

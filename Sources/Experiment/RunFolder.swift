@@ -44,17 +44,20 @@ public struct RunFolder: Sendable {
     }
 
     /// Keeps only the header and the complete rows whose step is at most `step` (resume: rows written
-    /// after the last checkpoint, or half-written by a killed process, are dropped). Atomic.
+    /// after the last checkpoint, or half-written by a killed process, are dropped, and so are damaged
+    /// rows: wrong field count, no step, bytes that are not UTF-8 text). Atomic.
     public static func truncate(_ file: URL, header: String, toStep step: Int) throws {
-        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return }
+        guard let data = try? Data(contentsOf: file) else { return }
+        let text = String(decoding: data, as: UTF8.self)
         var kept = [header]
         let columnCount = header.split(separator: ",").count
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true)
         // A file not ending in a newline ends in a half-written row (the writer was killed mid-line).
         if !text.hasSuffix("\n"), !lines.isEmpty { lines.removeLast() }
-        for line in lines.dropFirst() {
+        if lines.first == Substring(header) { lines.removeFirst() }
+        for line in lines where !line.contains("\u{FFFD}") {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard fields.count == columnCount, let rowStep = Int(fields[0]), rowStep <= step else { continue }
+            guard fields.count == columnCount, let rowStep = Int(fields[0]), rowStep >= 0, rowStep <= step else { continue }
             kept.append(String(line))
         }
         try AtomicFile.write(kept.joined(separator: "\n") + "\n", to: file)

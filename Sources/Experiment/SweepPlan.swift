@@ -102,7 +102,14 @@ public struct SweepPlan: Sendable {
 
     /// A Slurm batch script running every run as one task of a job array. Each task calls
     /// `executable sweep ... --only <index>`, so the cluster applies the same skip/resume rules.
-    public func slurmScript(executable: String, sweepArguments: [String], cpusPerTask: Int = 2, hours: Int = 12) -> String {
+    ///
+    /// Requeue-friendly: `--signal=B:TERM@<warningSeconds>` has Slurm send SIGTERM to the batch shell
+    /// that long before the time limit; the shell passes it on to mtrl, which writes a checkpoint at the
+    /// next episode boundary and exits with `interruptedStatus`, and the shell then requeues its own
+    /// array task, which resumes the run when it starts again. A preempted task (`--requeue`) starts
+    /// again the same way; its output file is appended to, not replaced.
+    public func slurmScript(executable: String, sweepArguments: [String], cpusPerTask: Int = 2, hours: Int = 12,
+                            warningSeconds: Int = 300, interruptedStatus: Int32 = 75) -> String {
         let quoted = ([executable] + sweepArguments).map(Self.shellQuote).joined(separator: " ")
         let combinerCount = Set(runs.map { $0.combiner }).count, seedCount = Set(runs.map { $0.seed }).count
         let grid = "\(suites.count) suite\(suites.count == 1 ? "" : "s") x \(combinerCount) combiners x \(seedCount) seeds"
@@ -115,8 +122,26 @@ public struct SweepPlan: Sendable {
             #SBATCH --cpus-per-task=\(cpusPerTask)
             #SBATCH --time=\(hours):00:00
             #SBATCH --output=\(Self.shellQuote(output.path))/slurm-%A_%a.out
-            set -euo pipefail
-            \(quoted) --only "$SLURM_ARRAY_TASK_ID"
+            #SBATCH --open-mode=append
+            #SBATCH --requeue
+            #SBATCH --signal=B:TERM@\(warningSeconds)
+            set -uo pipefail
+            # Slurm's SIGTERM (the time-limit warning above, scancel, preemption) goes to this shell: pass it
+            # on to mtrl, which checkpoints at the end of the episode and exits with status \(interruptedStatus).
+            \(quoted) --only "$SLURM_ARRAY_TASK_ID" &
+            mtrl=$!
+            trap 'kill -TERM "$mtrl" 2>/dev/null' TERM
+            wait "$mtrl"
+            status=$?
+            while kill -0 "$mtrl" 2>/dev/null; do
+                wait "$mtrl"
+                status=$?
+            done
+            if [ "$status" -eq \(interruptedStatus) ]; then
+                echo "mtrl stopped with a checkpoint; requeueing array task ${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID} to resume it"
+                scontrol requeue "${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}"
+            fi
+            exit "$status"
 
             """
     }

@@ -51,12 +51,17 @@ public struct TensorArchive {
             throw corrupt("checksum mismatch (the file is truncated or damaged)")
         }
         var offset = Self.magic.count
-        let headerLength = Int(UInt64(littleEndian: data.subdata(in: offset..<offset + 8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }))
+        let storedLength = UInt64(littleEndian: data.subdata(in: offset..<offset + 8).withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
         offset += 8
-        guard headerLength >= 0, offset + headerLength <= body.count else { throw corrupt("header length out of range") }
-        let header = try JSONDecoder().decode(Header.self, from: data.subdata(in: offset..<offset + headerLength))
+        guard storedLength <= UInt64(body.count - offset) else { throw corrupt("header length out of range") }
+        let headerLength = Int(storedLength)
+        guard let header = try? JSONDecoder().decode(Header.self, from: data.subdata(in: offset..<offset + headerLength)) else {
+            throw corrupt("the header is not the expected JSON")
+        }
         offset += headerLength
-        guard header.names.count == header.counts.count, offset + header.counts.reduce(0, +) * 4 == body.count else {
+        let arrayBytes = body.count - offset
+        guard header.names.count == header.counts.count, Set(header.names).count == header.names.count,
+              header.counts.allSatisfy({ $0 >= 0 && $0 <= arrayBytes / 4 }), header.counts.reduce(0, +) * 4 == arrayBytes else {
             throw corrupt("array sizes do not match the file size")
         }
         metadata = header.metadata
@@ -82,7 +87,11 @@ public struct TensorArchive {
     /// The metadata value `key` decoded from JSON.
     public func decode<T: Decodable>(_ type: T.Type, _ key: String) throws -> T {
         guard let text = metadata[key] else { throw CheckpointError.corrupt("the checkpoint has no '\(key)'") }
-        return try JSONDecoder().decode(T.self, from: Data(text.utf8))
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(text.utf8))
+        } catch {
+            throw CheckpointError.corrupt("the checkpoint's '\(key)' record cannot be read (\(error))")
+        }
     }
 
     /// Stores `value` as JSON metadata under `key`.
@@ -107,12 +116,15 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable {
     case corrupt(String)
     /// The checkpoint belongs to another configuration.
     case mismatch(String)
+    /// A new checkpoint could not be written (a full disk, a read-only folder).
+    case unwritable(String)
 
     public var description: String {
         switch self {
         case .missing(let message): return "no checkpoint: \(message)"
         case .corrupt(let message): return "corrupt checkpoint: \(message)"
         case .mismatch(let message): return "checkpoint does not fit: \(message)"
+        case .unwritable(let message): return "cannot write the checkpoint: \(message)"
         }
     }
 }

@@ -13,6 +13,9 @@ extension Trainer {
         var lastEvaluation: [TaskEvaluation]
         var replayCounts: [Int]
         var replayCursors: [Int]
+        /// The `train.csv` window in progress (a checkpoint between two log rows, written when a run is
+        /// interrupted); absent in checkpoints written on log boundaries by older versions.
+        var window: LogWindow?
     }
 
     /// Writes `checkpoint.bin` atomically: the agent, the stored part of the replay buffers, the generator
@@ -27,9 +30,13 @@ extension Trainer {
         archive.tensors["replay.next_observations"] = stored.nextObservations
         try archive.encode(agent.counters, "agent")
         try archive.encode(TrainerCounters(step: step, generator: generator, bestMeanSuccess: bestMeanSuccess, bestStep: bestStep,
-                                           lastEvaluation: lastEvaluation, replayCounts: replay.counts, replayCursors: replay.cursors), "trainer")
+                                           lastEvaluation: lastEvaluation, replayCounts: replay.counts, replayCursors: replay.cursors, window: window), "trainer")
         archive.metadata["suite"] = suite.name
-        try AtomicFile.write(try archive.encoded(), to: folder.checkpointFile)
+        do {
+            try AtomicFile.write(try archive.encoded(), to: folder.checkpointFile)
+        } catch {
+            throw CheckpointError.unwritable("\(folder.checkpointFile.path) at step \(step): \(error.localizedDescription); the previous checkpoint is intact, free space and continue with mtrl train --resume \(folder.url.path)")
+        }
     }
 
     /// Loads the state written by `writeCheckpoint`.
@@ -38,8 +45,24 @@ extension Trainer {
             throw CheckpointError.mismatch("the checkpoint is for suite '\(archive.metadata["suite"] ?? "?")', the config says '\(suite.name)'")
         }
         let counters = try archive.decode(TrainerCounters.self, "trainer")
+        guard counters.step >= 0, counters.step <= config.steps, counters.step % config.horizon == 0 else {
+            throw CheckpointError.mismatch("the checkpoint is at step \(counters.step), which is not an episode boundary (horizon \(config.horizon)) within the run's \(config.steps) steps")
+        }
+        if let saved = counters.window, !saved.fits(taskCount: suite.count) {
+            throw CheckpointError.mismatch("the checkpoint's train.csv window does not have the suite's \(suite.count) tasks")
+        }
+        // One transition per task and step, and one update (stepping every optimiser) per update slot
+        // after warm-up: a checkpoint at step s has exactly these counts.
+        let agentCounters = try archive.decode(AgentCounters.self, "agent")
+        let capacity = config.replayCapacityPerTask
+        let updates = max(counters.step - config.warmupSteps, 0) * config.updatesPerStep
+        guard counters.replayCounts.allSatisfy({ $0 == min(counters.step, capacity) }),
+              counters.replayCursors.allSatisfy({ $0 == counters.step % capacity }),
+              agentCounters.updateCount == updates, agentCounters.optimizerSteps.allSatisfy({ $0 == updates }) else {
+            throw CheckpointError.mismatch("its replay and update counters do not match step \(counters.step) of this config (damaged, or made with other settings)")
+        }
         do {
-            try agent.restore(tensors: archive.tensors, counters: try archive.decode(AgentCounters.self, "agent"))
+            try agent.restore(tensors: archive.tensors, counters: agentCounters)
         } catch let error as AgentError {
             throw CheckpointError.mismatch("\(error)")
         }
@@ -59,10 +82,14 @@ extension Trainer {
         bestMeanSuccess = counters.bestMeanSuccess
         bestStep = counters.bestStep
         lastEvaluation = counters.lastEvaluation
+        window = counters.window ?? LogWindow(taskCount: suite.count)
     }
 
     /// Loads only the agent from a run's checkpoint (for `mtrl eval`).
     public static func loadAgent(from folder: RunFolder) throws -> (ExperimentConfig, MultiTaskSAC) {
+        if folder.exists && !FileManager.default.fileExists(atPath: folder.checkpointFile.path) {
+            throw CheckpointError.missing("\(folder.checkpointFile.path) does not exist yet: the run stopped before its first checkpoint; continue it with mtrl train --resume \(folder.url.path)")
+        }
         let trainer = try Trainer(resuming: folder, truncatingLogs: false)
         return (trainer.config, trainer.agent)
     }

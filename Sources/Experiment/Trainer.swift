@@ -12,6 +12,8 @@ public enum TrainingEvent: Sendable {
     case evaluated(step: Int, results: [TaskEvaluation])
     /// A checkpoint was written.
     case checkpointed(step: Int)
+    /// One step of every task finished (for a live status line; cheap to ignore).
+    case stepped(step: Int, total: Int)
 }
 
 /// Final figures of a run, written to `summary.json`.
@@ -60,7 +62,8 @@ public struct Trainer {
     var lastEvaluation: [TaskEvaluation] = []
     var window: LogWindow
 
-    /// A new run in `folder` (which must not hold a run yet). Writes `config.yaml`.
+    /// A new run in `folder` (which must not hold a run yet). Writes `config.yaml`. Refuses a config
+    /// whose arrays would not fit in this machine's memory before allocating any of them.
     public init(config: ExperimentConfig, folder: RunFolder) throws {
         guard !folder.exists else {
             throw ConfigError(description: "\(folder.url.path) already holds a run; use --resume \(folder.url.path) to continue it, or another --run-dir")
@@ -69,19 +72,24 @@ public struct Trainer {
         try AtomicFile.write(config.yaml(), to: folder.configFile)
     }
 
-    /// Reopens the run in `folder` at its last checkpoint. With `truncatingLogs`, rows logged after the
+    /// Reopens the run in `folder` at its last checkpoint. A run stopped before its first checkpoint
+    /// starts again at step 0 from its `config.yaml`. With `truncatingLogs`, rows logged after the
     /// checkpoint (or half-written by a killed process) are dropped, ready to continue.
     public init(resuming folder: RunFolder, truncatingLogs: Bool = true) throws {
         guard folder.exists else {
             throw CheckpointError.missing("\(folder.url.path) is not a run folder (no config.yaml)")
         }
         let config = try ExperimentConfig.load(file: folder.configFile)
-        guard let data = try? Data(contentsOf: folder.checkpointFile) else {
-            throw CheckpointError.missing("\(folder.checkpointFile.path) does not exist; the run stopped before its first checkpoint (step \(config.checkpointEvery)); start it again")
-        }
-        let archive = try TensorArchive(decoding: data, source: folder.checkpointFile.path)
         try self.init(fresh: config, folder: folder)
-        try restore(from: archive)
+        if FileManager.default.fileExists(atPath: folder.checkpointFile.path) {
+            let data: Data
+            do {
+                data = try Data(contentsOf: folder.checkpointFile)
+            } catch {
+                throw CheckpointError.corrupt("\(folder.checkpointFile.path): cannot be read (\(error.localizedDescription))")
+            }
+            try restore(from: try TensorArchive(decoding: data, source: folder.checkpointFile.path))
+        }
         if truncatingLogs {
             try RunFolder.truncate(folder.evalFile, header: RunFolder.evalHeader, toStep: step)
             try RunFolder.truncate(folder.trainFile, header: RunFolder.trainHeader, toStep: step)
@@ -94,6 +102,7 @@ public struct Trainer {
         self.config = config
         self.folder = folder
         suite = try Evaluator.makeSuite(config)
+        try MemoryBudget(config: config, taskCount: suite.count, observationSize: suite.observationSize).check(machineBytes: MachineMemory.bytes)
         var generator = SeededGenerator(seed: config.seed)
         agent = try MultiTaskSAC(
             taskCount: suite.count, observationSize: suite.observationSize, actionSize: 4, hyperparameters: config.agentSettings,
@@ -107,9 +116,11 @@ public struct Trainer {
     public var completedSteps: Int { step }
 
     /// Trains until `config.steps` (or, with `pause`, until that step, as if the process were stopped
-    /// there), calling `report` with progress, evaluations and checkpoints. Stops with an error (the
-    /// last checkpoint left intact) when training produces NaN or infinity.
-    public mutating func run(pause: Int? = nil, report: (TrainingEvent) -> Void = { _ in }) throws -> RunSummary {
+    /// there), calling `report` with progress, evaluations and checkpoints. When `stopRequested` says
+    /// so at an episode boundary, writes a checkpoint there and returns early (the summary's `steps`
+    /// tells how far it got), and a resumed run continues exactly as the uninterrupted one. Stops with
+    /// an error (the last checkpoint left intact) when training produces NaN or infinity.
+    public mutating func run(pause: Int? = nil, stopRequested: () -> Bool = { false }, report: (TrainingEvent) -> Void = { _ in }) throws -> RunSummary {
         let taskCount = suite.count
         var observations = Matrix(rows: taskCount, columns: suite.observationSize)
         var nextObservations = observations
@@ -172,11 +183,14 @@ public struct Trainer {
                 clock.start(.evaluation)
                 try evaluate(report: report)
             }
-            if step % config.checkpointEvery == 0 || step == config.steps {
+            let stopping = step < end && step % config.horizon == 0 && stopRequested()
+            if step % config.checkpointEvery == 0 || step == config.steps || stopping {
                 clock.start(.logging)
                 try writeCheckpoint()
                 report(.checkpointed(step: step))
             }
+            report(.stepped(step: step, total: config.steps))
+            if stopping { break }
         }
         clock.stop()
         let summary = RunSummary(

@@ -12,12 +12,8 @@ struct ConfigCommand: ParsableCommand {
     var config: String?
 
     func run() throws {
-        do {
-            let resolved = try config.map { try ExperimentConfig.load(file: URL(fileURLWithPath: $0)) } ?? ExperimentConfig()
-            try resolved.validate()
-            print(resolved.yaml(), terminator: "")
-        } catch let error as ConfigError {
-            throw ValidationError(error.description)
-        }
+        let resolved = try config.map { try ExperimentConfig.load(file: URL(fileURLWithPath: $0)) } ?? ExperimentConfig()
+        try resolved.validate()
+        print(resolved.yaml(), terminator: "")
     }
 }

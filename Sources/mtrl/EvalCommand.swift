@@ -30,27 +30,21 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            var (config, agent) = try Trainer.loadAgent(from: RunFolder(url: URL(fileURLWithPath: runDirectory)))
-            BLAS.threadCount = 1
-            if let horizon { config.horizon = horizon }
-            let results = try Evaluator.evaluate(agent: &agent, config: config, episodes: episodes ?? config.evalEpisodes, deterministic: !stochastic)
-            let mean = Evaluator.meanSuccess(results)
-            if json {
-                struct Output: Codable { let suite: String; let meanSuccess: Double; let tasks: [TaskEvaluation] }
-                try printJSON(Output(suite: config.suite, meanSuccess: mean, tasks: results))
-                return
-            }
-            let width = max(results.map(\.task.count).max() ?? 4, 4)
-            print("\("task".padding(toLength: width, withPad: " ", startingAt: 0))  success  return")
-            for result in results {
-                print("\(result.task.padding(toLength: width, withPad: " ", startingAt: 0))  \(String(format: "%7.2f", result.successRate))  \(String(format: "%6.1f", result.meanReturn))")
-            }
-            print("\("mean".padding(toLength: width, withPad: " ", startingAt: 0))  \(String(format: "%7.2f", mean))")
-        } catch let error as ConfigError {
-            throw ValidationError(error.description)
-        } catch let error as CheckpointError {
-            throw ValidationError(error.description)
+        var (config, agent) = try Trainer.loadAgent(from: RunFolder(url: URL(fileURLWithPath: runDirectory)))
+        BLAS.threadCount = 1
+        if let horizon { config.horizon = horizon }
+        let results = try Evaluator.evaluate(agent: &agent, config: config, episodes: episodes ?? config.evalEpisodes, deterministic: !stochastic)
+        let mean = Evaluator.meanSuccess(results)
+        if json {
+            struct Output: Codable { let suite: String; let meanSuccess: Double; let tasks: [TaskEvaluation] }
+            try printJSON(Output(suite: config.suite, meanSuccess: mean, tasks: results))
+            return
         }
+        let width = max(results.map(\.task.count).max() ?? 4, 4)
+        print("\("task".padding(toLength: width, withPad: " ", startingAt: 0))  success  return")
+        for result in results {
+            print("\(result.task.padding(toLength: width, withPad: " ", startingAt: 0))  \(String(format: "%7.2f", result.successRate))  \(String(format: "%6.1f", result.meanReturn))")
+        }
+        print("\("mean".padding(toLength: width, withPad: " ", startingAt: 0))  \(String(format: "%7.2f", mean))")
     }
 }

@@ -50,21 +50,17 @@ struct PlotCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            let curves = try RunCurves(folders: runs.map { URL(fileURLWithPath: $0) }, column: metric, labelKeys: try RunCurves.labelKeys(parsing: label))
-            for warning in curves.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
-            if let task, task != RunCurves.meanTask, !curves.tasks.contains(task) {
-                throw ValidationError("--task '\(task)' is not in these runs; valid: \(([RunCurves.meanTask] + curves.tasks).joined(separator: ", "))")
-            }
-            let svg = task.map { curves.chart(task: $0, title: title).render() } ?? curves.panelChart(title: title).render()
-            try write(svg, to: out)
-            let report = curves.report(task: task ?? RunCurves.meanTask)
-            print(report)
-            if let table { try write(report, to: table) }
-            print("wrote \(out)\(table.map { " and \($0)" } ?? ""): \(curves.groups.map { "\($0.label) (\($0.seeds.count) run\($0.seeds.count == 1 ? "" : "s"))" }.joined(separator: ", "))")
-        } catch let error as ConfigError {
-            throw ValidationError(error.description)
+        let curves = try RunCurves(folders: runs.map { URL(fileURLWithPath: $0) }, column: metric, labelKeys: try RunCurves.labelKeys(parsing: label))
+        for warning in curves.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        if let task, task != RunCurves.meanTask, !curves.tasks.contains(task) {
+            throw CommandFailure("--task '\(task)' is not in these runs; valid: \(([RunCurves.meanTask] + curves.tasks).joined(separator: ", "))")
         }
+        let svg = task.map { curves.chart(task: $0, title: title).render() } ?? curves.panelChart(title: title).render()
+        try write(svg, to: out)
+        let report = curves.report(task: task ?? RunCurves.meanTask)
+        print(report)
+        if let table { try write(report, to: table) }
+        print("wrote \(out)\(table.map { " and \($0)" } ?? ""): \(curves.groups.map { "\($0.label) (\($0.seeds.count) run\($0.seeds.count == 1 ? "" : "s"))" }.joined(separator: ", "))")
     }
 
     /// Writes `text` to `path` atomically; a failure becomes one message naming the file.
@@ -72,7 +68,7 @@ struct PlotCommand: ParsableCommand {
         do {
             try AtomicFile.write(text, to: URL(fileURLWithPath: path))
         } catch {
-            throw ValidationError("cannot write \(path): \(error.localizedDescription)")
+            throw CommandFailure("cannot write \(path): \(error.localizedDescription)")
         }
     }
 }

@@ -90,7 +90,7 @@ struct SweepCommand: ParsableCommand {
                 _ = try Evaluator.makeSuite(config)
             }
             if let only, !plan.runs.indices.contains(only) {
-                throw ValidationError("--only \(only) is outside the plan's 0..<\(plan.runs.count) runs")
+                throw CommandFailure("--only \(only) is outside the plan's 0..<\(plan.runs.count) runs")
             }
             if let slurm {
                 try writeSlurm(plan, to: slurm)
@@ -102,21 +102,28 @@ struct SweepCommand: ParsableCommand {
             if dryRun { return }
             let baseFile = output.appendingPathComponent("sweep.yaml")
             try AtomicFile.write(base.yaml(), to: baseFile)
-            let failures = try execute(plan, baseFile: baseFile)
-            if only == nil { try plot(plan) }
-            if !failures.isEmpty {
-                throw ValidationError("\(failures.count) run(s) failed: \(failures.joined(separator: ", ")); see \(output.appendingPathComponent("logs").path)")
+            let outcome = try execute(plan, baseFile: baseFile)
+            if outcome.interrupted {
+                print("Sweep interrupted; stopped runs wrote checkpoints. Run the same command again to continue (finished runs are skipped, stopped ones resumed).")
+                throw ExitCode(ExitStatus.interrupted)
             }
-        } catch let error as ConfigError {
-            throw ValidationError(error.description)
+            if only == nil { try plot(plan) }
+            if !outcome.failures.isEmpty {
+                throw CommandFailure("\(outcome.failures.count) run(s) failed: \(outcome.failures.joined(separator: ", ")); see \(output.appendingPathComponent("logs").path)")
+            }
         } catch let error as CombinerError {
-            throw ValidationError("--combiners: \(error)")
+            throw CommandFailure("--combiners: \(error)")
         }
     }
 
-    /// Runs what the plan still needs as child `mtrl train` processes, at most `jobs` at once.
-    /// Returns the names of the runs that failed.
-    func execute(_ plan: SweepPlan, baseFile: URL) throws -> [String] {
+    /// Runs what the plan still needs as child `mtrl train` processes, at most `jobs` at once. Returns
+    /// the names of the runs that failed, and whether SIGINT or SIGTERM stopped the sweep: each signal
+    /// is passed on to the running children (which checkpoint and exit with status 75), and no further
+    /// run starts.
+    func execute(_ plan: SweepPlan, baseFile: URL) throws -> (failures: [String], interrupted: Bool) {
+        let children = ChildProcesses()
+        let stop = StopSignal(notice: "Stopping: the running trainings finish their episode and write a checkpoint (press Ctrl-C again to stop them at once).",
+                              abandon: nil, relay: { children.signal($0) })
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
         let logs = plan.output.appendingPathComponent("logs")
         try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
@@ -124,6 +131,7 @@ struct SweepCommand: ParsableCommand {
         var running = [(SweepPlan.Run, Process)]()
         var failures = [String]()
         while !pending.isEmpty || !running.isEmpty {
+            if stop.requested { pending.removeAll() }
             while running.count < jobs, !pending.isEmpty {
                 let run = pending.removeFirst()
                 var arguments = ["train", "--resume", run.folder.path]
@@ -140,22 +148,26 @@ struct SweepCommand: ParsableCommand {
                 try handle.seekToEnd()
                 process.standardOutput = handle
                 process.standardError = handle
-                try process.run()
+                try children.start(process)
                 print("started \(run.folder.lastPathComponent) (\(run.status == .start ? "new" : "resumed")), log: \(logFile.path)")
                 running.append((run, process))
             }
             Thread.sleep(forTimeInterval: 0.2)
-            for (run, process) in running where !process.isRunning {
+            let ended = running.filter { !$0.1.isRunning }
+            running.removeAll { entry in ended.contains { $0.1 === entry.1 } }
+            for (run, process) in ended {
+                children.forget(process)
                 if process.terminationStatus == 0 {
                     print("finished \(run.folder.lastPathComponent)")
+                } else if stop.requested && process.terminationStatus == ExitStatus.interrupted {
+                    print("stopped \(run.folder.lastPathComponent) (checkpoint written)")
                 } else {
                     print("FAILED \(run.folder.lastPathComponent) (exit \(process.terminationStatus))")
                     failures.append(run.folder.lastPathComponent)
                 }
             }
-            running.removeAll { !$0.1.isRunning }
         }
-        return failures
+        return (failures, stop.requested)
     }
 
     /// Draws one figure and table per suite of the plan: `success.svg`/`.md`, or `<suite>-success.svg`/`.md`
@@ -187,7 +199,7 @@ struct SweepCommand: ParsableCommand {
         if let steps { arguments += ["--steps", String(steps)] }
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
         try FileManager.default.createDirectory(at: plan.output, withIntermediateDirectories: true)
-        try AtomicFile.write(plan.slurmScript(executable: executable, sweepArguments: arguments, cpusPerTask: plan.base.blasThreads), to: URL(fileURLWithPath: path))
+        try AtomicFile.write(plan.slurmScript(executable: executable, sweepArguments: arguments, cpusPerTask: plan.base.blasThreads, interruptedStatus: ExitStatus.interrupted), to: URL(fileURLWithPath: path))
         print("wrote \(path): a job array of \(plan.runs.count) runs; submit with sbatch \(path), then plot each suite, e.g.")
         for suite in plan.suites {
             print("  mtrl plot \(plan.output.path)/\(SweepPlan.folderPrefix(suite))-*/ --out \(plan.output.path)/\(SweepPlan.folderPrefix(suite))-success.svg")

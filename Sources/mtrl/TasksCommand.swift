@@ -10,13 +10,13 @@ enum TaskListChoice: String, ExpressibleByArgument, CaseIterable {
     /// Meta-World MT50, in its one-hot order (an error lists missing tasks until all fifty exist).
     case mt50
 
-    /// The tasks of this list; throws a `ValidationError` naming missing tasks when MT50 is incomplete.
+    /// The tasks of this list; throws a `CommandFailure` naming missing tasks when MT50 is incomplete.
     func tasks() throws -> [any ManipulationTask] {
         switch self {
         case .all: return TaskCatalog.all
         case .mt10: return TaskCatalog.mt10
         case .mt50:
-            do { return try TaskCatalog.mt50() } catch let error as EnvironmentError { throw ValidationError(error.description) }
+            do { return try TaskCatalog.mt50() } catch let error as EnvironmentError { throw CommandFailure(error.description) }
         }
     }
 }

@@ -71,12 +71,7 @@ struct TrainBenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let settings: ExperimentConfig
-        do {
-            settings = try benchConfig()
-        } catch let error as ConfigError {
-            throw ValidationError(error.description)
-        }
+        let settings = try benchConfig()
         BLAS.threadCount = settings.blasThreads
         let taskCount = try Evaluator.makeSuite(settings).taskNames.count
         var samples = [Sample]()
@@ -121,7 +116,7 @@ struct TrainBenchCommand: ParsableCommand {
         settings.logEvery = settings.horizon
         settings.checkpointEvery = settings.horizon * (steps / settings.horizon + 1)
         let problems = settings.problems()
-        guard problems.isEmpty else { throw ValidationError(problems.joined(separator: "; ")) }
+        guard problems.isEmpty else { throw CommandFailure(problems.joined(separator: "; ")) }
         return settings
     }
 

@@ -60,28 +60,32 @@ struct TrainCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            var trainer: Trainer
-            if let resume {
-                trainer = try Trainer(resuming: RunFolder(url: URL(fileURLWithPath: resume)))
-                print("Resuming \(resume) at step \(trainer.completedSteps) of \(trainer.config.steps)")
-            } else {
-                let resolved = try resolvedConfig()
-                let folder = RunFolder(url: URL(fileURLWithPath: runDir ?? defaultRunDirectory(resolved)))
-                trainer = try Trainer(config: resolved, folder: folder)
-                print("Run folder: \(folder.url.path)")
-            }
-            BLAS.threadCount = trainer.config.blasThreads
-            let progress = ProgressPrinter(total: trainer.config.steps)
-            let summary = try trainer.run { progress.handle($0) }
-            progress.finish()
-            print("Done: \(summary.steps) steps per task in \(String(format: "%.0f", summary.wallSeconds)) s. Final mean success \(String(format: "%.2f", summary.finalMeanSuccess)), best \(String(format: "%.2f", summary.bestMeanSuccess)) at step \(summary.bestStep).")
-            print("Results: \(trainer.folder.url.path)")
-        } catch let error as ConfigError {
-            throw ValidationError(error.description)
-        } catch let error as CheckpointError {
-            throw ValidationError(error.description)
+        var trainer: Trainer
+        if let resume {
+            trainer = try Trainer(resuming: RunFolder(url: URL(fileURLWithPath: resume)))
+            let from = trainer.completedSteps == 0 ? "from step 0 (it stopped before its first checkpoint)" : "at step \(trainer.completedSteps)"
+            print("Resuming \(resume) \(from) of \(trainer.config.steps)")
+        } else {
+            let resolved = try resolvedConfig()
+            let folder = RunFolder(url: URL(fileURLWithPath: runDir ?? defaultRunDirectory(resolved)))
+            trainer = try Trainer(config: resolved, folder: folder)
+            print("Run folder: \(folder.url.path)")
         }
+        BLAS.threadCount = trainer.config.blasThreads
+        let path = trainer.folder.url.path
+        let stop = StopSignal(
+            notice: "Stopping at the end of this episode to write a checkpoint (press Ctrl-C again to stop at once).",
+            abandon: "Stopped at once; the last checkpoint is intact. Continue with: mtrl train --resume \(path)")
+        let progress = ProgressPrinter()
+        let summary = try trainer.run(stopRequested: { stop.requested }, report: { progress.handle($0) })
+        progress.finish()
+        if summary.steps < trainer.config.steps {
+            print("Interrupted by \(stop.name ?? "a signal") at step \(summary.steps) of \(trainer.config.steps); checkpoint and logs written.")
+            print("Continue with: mtrl train --resume \(path)")
+            throw ExitCode(ExitStatus.interrupted)
+        }
+        print("Done: \(summary.steps) steps per task in \(String(format: "%.0f", summary.wallSeconds)) s. Final mean success \(String(format: "%.2f", summary.finalMeanSuccess)), best \(String(format: "%.2f", summary.bestMeanSuccess)) at step \(summary.bestStep).")
+        print("Results: \(path)")
     }
 
     /// Defaults, then the config file, then --set, then the named flags.
@@ -89,7 +93,7 @@ struct TrainCommand: ParsableCommand {
         var resolved = try ExperimentConfig.resolve(file: config, assignments: set)
         if let suite { resolved.suite = suite }
         if let combiner {
-            do { resolved.combiner = try CombinerKind(parsing: combiner) } catch { throw ValidationError("--combiner: \(error)") }
+            do { resolved.combiner = try CombinerKind(parsing: combiner) } catch { throw CommandFailure("--combiner: \(error)") }
         }
         if let steps { resolved.steps = steps }
         if let seed { resolved.seed = seed }

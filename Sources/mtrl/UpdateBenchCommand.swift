@@ -1,4 +1,5 @@
 import Agents
+import Experiment
 import ArgumentParser
 import Foundation
 import GradientCombiners
@@ -68,6 +69,12 @@ struct UpdateBenchCommand: ParsableCommand {
         let kinds = try CombinerKind.parseList(combiners)
         let sizes = hiddenSizes!
         let observationSize = 39 + tasks, actionSize = 4
+        let footprint = AgentFootprint(taskCount: tasks, observationSize: observationSize, actionSize: actionSize,
+                                       hyperparameters: SACHyperparameters(hiddenSizes: sizes, batchSizePerTask: batchPerTask))
+        guard footprint.totalBytes <= MachineMemory.bytes else {
+            throw CommandFailure(String(format: "this agent needs about %.1f GiB of memory, more than this machine's %.1f GiB; lower --hidden, --tasks or --batch-per-task",
+                                        footprint.totalBytes / 1_073_741_824, MachineMemory.bytes / 1_073_741_824))
+        }
         var generator = SeededGenerator(seed: 1)
         let layout = TaskBatchLayout(taskCount: tasks, rowsPerTask: batchPerTask)
         var batch = TransitionBatch(layout: layout, observationSize: observationSize, actionSize: actionSize)
@@ -90,7 +97,7 @@ struct UpdateBenchCommand: ParsableCommand {
             let time = TimingSummary.measure(repeats: repeats) {
                 do { _ = try agent.update(batch, generator: &agentGenerator) } catch { failure = error }
             }
-            if let failure { throw ValidationError("update with \(kind) failed: \(failure)") }
+            if let failure { throw CommandFailure("update with \(kind) failed: \(failure)") }
             if kind == .mean { meanTime = time.median }
             entries.append(Entry(combiner: kind.rawValue, seconds: time, ratioToMean: meanTime.map { time.median / $0 }, gflops: flops / time.median / 1e9))
         }

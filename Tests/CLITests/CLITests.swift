@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// End-to-end tests of the `mtrl` binary, built next to the test bundle.
-private func mtrlBinary() -> URL {
+func mtrlBinary() -> URL {
     var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("mtrl").path), directory.path != "/" {
         directory.deleteLastPathComponent()
@@ -49,6 +49,9 @@ func trainAndEvaluate() throws {
     ])
     #expect(train.status == 0, "\(train.output)\(train.error)")
     #expect(train.output.contains("Evaluation at step 300"))
+    // Not a terminal: one plain progress line per train.csv row, no status line rewritten in place.
+    #expect(train.output.contains("step 150/300  ") && train.output.contains("step 300/300  "), "\(train.output)")
+    #expect(!train.output.contains("\r") && !train.output.contains("\u{1B}"))
     for file in ["config.yaml", "eval.csv", "train.csv", "summary.json", "checkpoint.bin"] {
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent(file).path), "missing \(file)")
     }
@@ -64,14 +67,33 @@ func trainAndEvaluate() throws {
     (["train", "--suite", "mt11"], "mt10"),
     (["train", "--suite", "mt1:reech"], "reach"),
     (["train", "--set", "stepz=5"], "steps"),
-    (["train", "--steps", "-3"], "steps"),
+    (["train", "--steps", "0"], "steps must be at least 1"),
     (["train", "--config", "/nonexistent/config.yaml"], "cannot read"),
     (["eval", "/nonexistent/run"], "not a run folder"),
     (["train", "--resume", "/nonexistent/run"], "not a run folder"),
+    (["train", "--set", "hidden_sizes=[100000000]"], "more than this machine's"),
+    (["train", "--set", "replay_capacity_per_task=1000000000000"], "replay buffers"),
+    (["train", "--steps", "1000"], "warmup_steps (1500) must be less than steps (1000)"),
+    (["bench", "update", "--hidden", "100000000"], "more than this machine's"),
+    (["config", "--config", "/nonexistent/config.yaml"], "cannot read"),
 ])
 func badInput(arguments: [String], mention: String) throws {
     let outcome = try run(arguments)
-    #expect(outcome.status != 0)
+    #expect(outcome.status == 1)
     #expect((outcome.error + outcome.output).contains(mention), "\(arguments): \(outcome.error)")
     #expect(!outcome.error.contains("Fatal error") && !outcome.error.contains("Stack dump"))
+    // A runtime error is one message; the usage lines are for command-line mistakes.
+    #expect(outcome.error.hasPrefix("Error: ") && !outcome.error.contains("Usage:") && !outcome.error.contains("--help"), "\(arguments): \(outcome.error)")
+}
+
+@Test("a command-line mistake gives the message, the usage and status 64", arguments: [
+    ["train", "--stepz", "5"],
+    ["train", "--steps", "many"],
+    ["train", "--steps", "-3"],
+    ["train", "--resume", "/tmp/run", "--seed", "2"],
+])
+func commandLineMistake(arguments: [String]) throws {
+    let outcome = try run(arguments)
+    #expect(outcome.status == 64)
+    #expect(outcome.error.hasPrefix("Error: ") && outcome.error.contains("Usage: mtrl train"), "\(arguments): \(outcome.error)")
 }

@@ -77,3 +77,15 @@ func readmeConfigReference() throws {
         #expect(readme.contains("| `\(parts[0])` | `\(parts[1])` |"), "README.md's config reference lacks or misstates `\(pair)`")
     }
 }
+
+@Test("warm-up as long as the run or longer is refused, naming both keys")
+func warmupLongerThanRun() {
+    var config = ExperimentConfig()
+    config.steps = 1_000
+    config.warmupSteps = 1_500
+    #expect(config.problems() == ["warmup_steps (1500) must be less than steps (1000), or the agent never updates; lower warmup_steps or raise steps"])
+    config.warmupSteps = 1_000
+    #expect(config.problems().count == 1)
+    config.warmupSteps = 999
+    #expect(config.problems().isEmpty)
+}

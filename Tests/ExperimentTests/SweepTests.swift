@@ -49,6 +49,11 @@ func slurmScript() throws {
     #expect(script.contains("12 runs (1 suite x 3 combiners x 4 seeds) on mt1:reach"))
     #expect(script.contains("/opt/mtrl/bin/mtrl sweep --combiners mean,pcgrad,cagrad --seeds 1-4 --out '/scratch/my study' --only \"$SLURM_ARRAY_TASK_ID\""))
     #expect(script.contains("#SBATCH --output='/scratch/my study'/slurm-%A_%a.out"))
+    // Requeue-friendly: Slurm's warning reaches the shell, which passes it on and requeues on status 75.
+    for line in ["#SBATCH --open-mode=append\n", "#SBATCH --requeue\n", "#SBATCH --signal=B:TERM@300\n", "trap 'kill -TERM \"$mtrl\" 2>/dev/null' TERM\n",
+                 "if [ \"$status\" -eq 75 ]; then\n", "scontrol requeue \"${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}\"\n"] {
+        #expect(script.contains(line), "the script lacks \(line)")
+    }
 }
 
 @Test("a sweep over two suites runs every suite x combiner x seed, suite-major, into per-suite folders")
