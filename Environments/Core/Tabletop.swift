@@ -31,9 +31,16 @@ public enum Tabletop {
     /// Largest horizontal distance between the TCP and an object's grip point for the fingers to close on
     /// it (about the cage of Meta-World's finger pads).
     public static let graspReach = 0.03
-    /// How far inside a handle a reach target that asks for contact lies: the fingertip cannot get there,
-    /// so the reward keeps drawing it on until it touches (and so holds) the handle.
-    public static let touchDepth = 0.001
+    /// How far inside the reach of the fingers' hold on a handle (`FaceContact.holdReach` from its face)
+    /// a reach target that asks for a hold lies, so that the approach to it ends holding the handle.
+    public static let touchDepth = 0.004
+
+    /// Distance from a handle's centre line, along its motion, at which the fingers hold it: a reach
+    /// target for a handle whose contact radius (half thickness plus fingertip radius) is `contact`.
+    @inlinable
+    public static func holdDistance(contact: Double) -> Double {
+        contact + FaceContact.holdReach - touchDepth
+    }
     /// How far past a held object's width the fingers must actually open before they let it go.
     public static let releaseOpening = 0.2
     /// Longest piece of a step's fingertip path checked for contact with a loose object at once, so

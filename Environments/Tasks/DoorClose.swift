@@ -57,14 +57,14 @@ public struct DoorClose: ManipulationTask {
         Self.door.applyDynamics(to: &scene, previousTCP: previousTCP)
     }
 
-    /// Reward `2 reach + 7 closed`: `reach` on the TCP's distance to where a fingertip touches the
-    /// handle on the side it is pushed shut from (full only there), `closed` shaping the door angle, not
+    /// Reward `2 reach + 7 closed`: `reach` on the TCP's distance to where the fingers hold the handle
+    /// on the side it is pushed shut from (`Tabletop.holdDistance`, full only there), `closed` shaping the door angle, not
     /// gated by reach; 10 once the handle is within 8 cm of its closed position.
     public func evaluate(_ scene: Scene) -> Evaluation {
         let handle = scene.first.position
         let distance = (handle - scene.goal).norm
         if distance <= Self.goalRadius { return Evaluation(reward: 10, success: true) }
-        let pushingTouch = handle + DoorOpen.openingDirection(angle: scene.joint) * (DoorOpen.handleContactRadius - Tabletop.touchDepth)
+        let pushingTouch = handle + DoorOpen.openingDirection(angle: scene.joint) * Tabletop.holdDistance(contact: DoorOpen.handleContactRadius)
         let reach = Reward.tolerance((scene.tcp - pushingTouch).norm, upper: 0, margin: max(scene.margins[0], 1e-3))
         return Evaluation(reward: 2 * reach + 7 * Self.closed(angle: scene.joint), success: false)
     }

@@ -131,12 +131,11 @@ public struct DoorOpen: ManipulationTask {
         return started + 0.8 * Reward.tolerance(goalAngle - angle, upper: openedBound, margin: .pi / 2)
     }
 
-    /// Where a fingertip touches the handle on its opening side (the robot's side of the closed door),
-    /// `Tabletop.touchDepth` into the handle, so that the approach to it ends in contact: the natural
-    /// approach arrives here, and since a touching fingertip holds the handle, moving back from here
-    /// swings the door open.
+    /// Where the fingers hold the handle from its opening side (the robot's side of the closed door,
+    /// `Tabletop.holdDistance`): the natural approach stops here against the closed door, and moving back
+    /// from here swings the door open.
     public static func pullingTouch(handle: Vector3, angle: Double) -> Vector3 {
-        handle + openingDirection(angle: angle) * (handleContactRadius - Tabletop.touchDepth)
+        handle + openingDirection(angle: angle) * Tabletop.holdDistance(contact: handleContactRadius)
     }
 
     /// Reward `2 reach + 7 opened`: `reach` a tolerance on the TCP's distance to `pullingTouch` (full

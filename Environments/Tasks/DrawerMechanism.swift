@@ -73,10 +73,9 @@ enum DrawerMechanism {
         return Evaluation(reward: 2 * reach + 6 * Reward.hamacher(reach, inPlace), success: false)
     }
 
-    /// Where a fingertip touches the front of the handle bar (the robot's side), `Tabletop.touchDepth`
-    /// into the bar so that the approach to it ends in contact: pushing from here moves the drawer in,
-    /// and since a touching fingertip holds the bar, pulling from here opens it.
+    /// Where the fingers hold the handle bar from its front (the robot's side, `Tabletop.holdDistance`):
+    /// the natural approach stops here against the closed drawer, and pulling from here opens it.
     static func frontTouch(ofHandle handle: Vector3) -> Vector3 {
-        handle - Vector3(0, barHalfThickness + Tabletop.fingerRadius - Tabletop.touchDepth, 0)
+        handle - Vector3(0, Tabletop.holdDistance(contact: barHalfThickness + Tabletop.fingerRadius), 0)
     }
 }

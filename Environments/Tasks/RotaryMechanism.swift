@@ -83,11 +83,10 @@ struct RotaryMechanism: Sendable {
         scene.first.orientation = orientation(angle)
     }
 
-    /// Where a fingertip touches the arm's end on the side from which it pushes the arm round in the
-    /// direction `turn` (+1 increasing angle), `Tabletop.touchDepth` into the end so that the approach
-    /// to it ends in contact.
+    /// Where the fingers hold the arm's end on the side from which they push it round in the direction
+    /// `turn` (+1 increasing angle), `Tabletop.holdDistance` from it along the arc.
     func pushingTouch(_ scene: Scene, turn: Double) -> Vector3 {
-        scene.first.position - direction(scene.joint + .pi / 2) * (turn * (contactRadius - Tabletop.touchDepth))
+        scene.first.position - direction(scene.joint + .pi / 2) * (turn * Tabletop.holdDistance(contact: contactRadius))
     }
 
     /// Reward `2 reach + 6 H(reach, inPlace)` on the TCP's distance to `pushingTouch` (full only there)
