@@ -64,5 +64,6 @@ let package = Package(
         .testTarget(name: "AgentsTests", dependencies: ["Agents", "NeuralNetworks", "LinearAlgebra", "GradientCombiners"]),
         .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "Environments", "Reporting", "Agents", "GradientCombiners"]),
         .testTarget(name: "CLITests", dependencies: ["mtrl"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
     ]
 )

@@ -25,6 +25,23 @@ BASE_OBSERVATION_SIZE = 39
 LayoutChoice = Literal["resampled", "fixed"]
 
 
+POSITION_LIMIT = 2.0
+"""Bound of every position coordinate in the observation space, metres (the hand stays within about 1 m)."""
+
+
+def observation_bounds(size: int) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+    """Low and high of a ``size``-float observation: positions within +-2 m, the gripper opening in [0, 1],
+    quaternion components and the one-hot id in [-1, 1] and [0, 1]."""
+    low = np.full(size, -POSITION_LIMIT, dtype=np.float32)
+    high = np.full(size, POSITION_LIMIT, dtype=np.float32)
+    for frame in (0, 18):
+        low[frame + 3], high[frame + 3] = 0.0, 1.0
+        for quaternion in (7, 14):
+            low[frame + quaternion : frame + quaternion + 4], high[frame + quaternion : frame + quaternion + 4] = -1.0, 1.0
+    low[BASE_OBSERVATION_SIZE:], high[BASE_OBSERVATION_SIZE:] = 0.0, 1.0
+    return low, high
+
+
 def _address(array: np.ndarray) -> int:
     return array.ctypes.data
 

@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ._library import MTRLError
-from .batch import ACTION_SIZE, LayoutChoice, TaskBatch
+from .batch import ACTION_SIZE, LayoutChoice, TaskBatch, observation_bounds
 
 
 class MTRLEnv(gym.Env[npt.NDArray[np.float32], npt.NDArray[np.float32]]):
@@ -57,7 +57,7 @@ class MTRLEnv(gym.Env[npt.NDArray[np.float32], npt.NDArray[np.float32]]):
         self.horizon: int = self._batch.horizon
         """Steps per episode before truncation."""
         size = self._batch.observation_size
-        self.observation_space = gym.spaces.Box(-np.inf, np.inf, shape=(size,), dtype=np.float32)
+        self.observation_space = gym.spaces.Box(*observation_bounds(size), dtype=np.float32)
         self.action_space = gym.spaces.Box(-1.0, 1.0, shape=(ACTION_SIZE,), dtype=np.float32)
         self.render_mode = None
         self._seeded = False

@@ -12,7 +12,7 @@ from gymnasium.vector import AutoresetMode
 from gymnasium.vector.utils import batch_space
 
 from ._library import MTRLError, list_tasks
-from .batch import ACTION_SIZE, LayoutChoice, TaskBatch
+from .batch import ACTION_SIZE, LayoutChoice, TaskBatch, observation_bounds
 
 
 class MTRLVectorEnv(gym.vector.VectorEnv):
@@ -55,12 +55,11 @@ class MTRLVectorEnv(gym.vector.VectorEnv):
         autoreset_mode: str | AutoresetMode = AutoresetMode.NEXT_STEP,
         copy: bool = True,
     ) -> None:
-        try:
-            mode = AutoresetMode(autoreset_mode)
-        except ValueError:
-            mode = None
+        modes = {"next_step": AutoresetMode.NEXT_STEP, "NextStep": AutoresetMode.NEXT_STEP,
+                 "disabled": AutoresetMode.DISABLED, "Disabled": AutoresetMode.DISABLED}
+        mode = autoreset_mode if isinstance(autoreset_mode, AutoresetMode) else modes.get(autoreset_mode)
         if mode not in (AutoresetMode.NEXT_STEP, AutoresetMode.DISABLED):
-            raise MTRLError(f"autoreset_mode must be 'next_step' or 'disabled', got {autoreset_mode!r}")
+            raise MTRLError(f"autoreset_mode must be 'next_step' or 'disabled' (AutoresetMode.NEXT_STEP or DISABLED), got {autoreset_mode!r}")
         task_count = len(list_tasks(suite if isinstance(suite, str) else ",".join(suite)))
         copies = self._copies(task_count, num_envs, copies)
         self._batch = TaskBatch(suite, task_ids=suite if one_hot else None, seed=seed, layouts=layouts, horizon=horizon, copies=copies)
@@ -69,7 +68,7 @@ class MTRLVectorEnv(gym.vector.VectorEnv):
         self.horizon: int = self._batch.horizon
         """Steps per episode before truncation."""
         self.num_envs = self._batch.rows
-        self.single_observation_space = gym.spaces.Box(-np.inf, np.inf, shape=(self._batch.observation_size,), dtype=np.float32)
+        self.single_observation_space = gym.spaces.Box(*observation_bounds(self._batch.observation_size), dtype=np.float32)
         self.single_action_space = gym.spaces.Box(-1.0, 1.0, shape=(ACTION_SIZE,), dtype=np.float32)
         self.observation_space = batch_space(self.single_observation_space, self.num_envs)
         self.action_space = batch_space(self.single_action_space, self.num_envs)
