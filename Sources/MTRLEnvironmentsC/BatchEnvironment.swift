@@ -91,8 +91,9 @@ final class BatchEnvironment {
         }
         for row in 0..<rows.count {
             if let skip, skip[row] != 0 { continue }
-            let outcome = rows[row].step(action: actions + row * width)
-            writeObservation(row: row, to: observations + row * observationSize)
+            let destination = observations + row * observationSize
+            let outcome = rows[row].step(action: actions + row * width, observation: destination)
+            writeTaskID(row: row, to: destination)
             rewards[row] = outcome.reward
             successes[row] = outcome.success ? 1 : 0
             truncated[row] = outcome.truncated ? 1 : 0
@@ -109,6 +110,10 @@ final class BatchEnvironment {
 
     private func writeObservation(row: Int, to destination: UnsafeMutablePointer<Float>) {
         rows[row].writeObservation(to: destination)
+        writeTaskID(row: row, to: destination)
+    }
+
+    private func writeTaskID(row: Int, to destination: UnsafeMutablePointer<Float>) {
         guard idSize > 0 else { return }
         let id = destination + ObservationLayout.size
         id.update(repeating: 0, count: idSize)

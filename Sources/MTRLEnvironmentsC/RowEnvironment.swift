@@ -9,8 +9,9 @@ protocol RowEnvironment: AnyObject {
     var layoutCount: Int { get }
     /// Starts a new episode on layout `layout` (in `0..<layoutCount`).
     func reset(layout: Int)
-    /// Advances one step with the four floats at `action` (already checked to be finite).
-    func step(action: UnsafePointer<Float>) -> StepOutcome
+    /// Advances one step with the four floats at `action` (already checked to be finite) and writes the
+    /// 39-float observation it produced to `observation`.
+    func step(action: UnsafePointer<Float>, observation: UnsafeMutablePointer<Float>) -> StepOutcome
     /// Writes the 39-float observation to `destination`.
     func writeObservation(to destination: UnsafeMutablePointer<Float>)
     /// The task's scripted expert action for the 39 floats at `observation`.
@@ -32,8 +33,10 @@ final class TaskRow<T: ManipulationTask>: RowEnvironment {
         environment.reset(layout: layout)
     }
 
-    func step(action: UnsafePointer<Float>) -> StepOutcome {
-        environment.step(action)
+    func step(action: UnsafePointer<Float>, observation: UnsafeMutablePointer<Float>) -> StepOutcome {
+        let outcome = environment.step(action)
+        environment.writeObservation(to: observation)
+        return outcome
     }
 
     func writeObservation(to destination: UnsafeMutablePointer<Float>) {
