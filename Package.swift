@@ -65,5 +65,6 @@ let package = Package(
         .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "Environments", "Reporting", "Agents", "GradientCombiners"]),
         .testTarget(name: "CLITests", dependencies: ["mtrl"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "MTRLEnvironmentsCTests", dependencies: ["MTRLEnvironmentsC", "Environments"]),
     ]
 )

@@ -110,9 +110,6 @@ public func mtrl_reset_layout(_ handle: UnsafeMutableRawPointer?, _ row: Int64, 
     reporting { () throws(BatchError) in
         let environment = try batch(handle)
         try need(observation, "observation")
-        guard row >= 0, row < Int64(environment.rowCount), layout >= 0, layout < Int64(environment.layoutCount) else {
-            throw .invalidArgument("row \(row) / layout \(layout) is outside rows 0..<\(environment.rowCount) / layouts 0..<\(environment.layoutCount)")
-        }
         try environment.reset(row: Int(row), layout: Int(layout), observation: observation!)
     }
 }

@@ -109,9 +109,9 @@ class MTRLVectorEnv(gym.vector.VectorEnv):
             mask = np.asarray(mask)
             if mask.shape != (self.num_envs,) or mask.dtype != np.bool_ or not mask.any():
                 raise MTRLError(f"options['reset_mask'] must be a bool array of shape ({self.num_envs},) with a True entry")
+        seeds, keep = self._row_seeds(seed)
         if isinstance(seed, (int, np.integer)):
             super().reset(seed=int(seed))
-        seeds, keep = self._row_seeds(seed)
         if keep is not None:
             self._batch.reset(mask=(keep if mask is None else keep & mask))
             unseeded = ~keep if mask is None else mask & ~keep
@@ -131,10 +131,15 @@ class MTRLVectorEnv(gym.vector.VectorEnv):
                 return None, None
             return self.np_random.integers(0, 2**63, size=self.num_envs).astype(np.uint64), None
         if isinstance(seed, (int, np.integer)):
-            return (np.arange(self.num_envs, dtype=np.uint64) + np.uint64(seed)), None
+            if not 0 <= int(seed) <= 2**64 - self.num_envs:
+                raise MTRLError(f"seed must be an integer in [0, 2**64 - num_envs], got {seed!r}")
+            return np.array([int(seed) + i for i in range(self.num_envs)], dtype=np.uint64), None
         seeds = list(seed)
         if len(seeds) != self.num_envs:
             raise MTRLError(f"seed must be an int or {self.num_envs} seeds, got {len(seeds)}")
+        for value in seeds:
+            if value is not None and (not isinstance(value, (int, np.integer)) or not 0 <= int(value) < 2**64):
+                raise MTRLError(f"seeds must be integers in [0, 2**64) or None, got {value!r}")
         keep = np.array([s is None for s in seeds], dtype=np.bool_)
         values = np.array([0 if s is None else int(s) for s in seeds], dtype=np.uint64)
         return values, (keep if keep.any() else None)

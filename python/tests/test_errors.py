@@ -65,6 +65,18 @@ def test_bad_arguments() -> None:
         env.reset(options={"goal": 1})
 
 
+def test_bad_seeds() -> None:
+    envs = mtrl_gym.MTRLVectorEnv(["reach", "push"])
+    with pytest.raises(MTRLError, match=r"seed must be an integer in \[0, 2\*\*64 - num_envs\], got -1"):
+        envs.reset(seed=-1)
+    with pytest.raises(MTRLError, match="seed must be an int or 2 seeds, got 3"):
+        envs.reset(seed=[1, 2, 3])
+    with pytest.raises(MTRLError, match="seeds must be integers"):
+        envs.reset(seed=[1, "x"])
+    with pytest.raises(MTRLError, match="seed must be an integer"):
+        mtrl_gym.MTRLEnv("reach", seed=-3)
+
+
 def test_closed_env() -> None:
     env = mtrl_gym.MTRLEnv("reach")
     env.close()
