@@ -49,9 +49,12 @@ class MTRLEnv(gym.Env[npt.NDArray[np.float32], npt.NDArray[np.float32]]):
     ) -> None:
         if render_mode is not None:
             raise MTRLError(f"render_mode must be None (the environments do not render images), got {render_mode!r}")
-        if not isinstance(task, str) or "," in task:
+        if not isinstance(task, str):
             raise MTRLError(f"task must be one task name, got {task!r}")
         self._batch = TaskBatch(task, task_ids=task_ids, seed=seed, layouts=layouts, horizon=horizon)
+        if self._batch.rows != 1:
+            self._batch.close()
+            raise MTRLError(f"task must be one task name, got {task!r} ({self._batch.rows} tasks); use MTRLVectorEnv for a suite")
         self.task_name: str = self._batch.task_names[0]
         """The task's Meta-World name (without version suffix)."""
         self.horizon: int = self._batch.horizon

@@ -109,40 +109,37 @@ class MTRLVectorEnv(gym.vector.VectorEnv):
             mask = np.asarray(mask)
             if mask.shape != (self.num_envs,) or mask.dtype != np.bool_ or not mask.any():
                 raise MTRLError(f"options['reset_mask'] must be a bool array of shape ({self.num_envs},) with a True entry")
-        seeds, keep = self._row_seeds(seed)
+        seeds, seeded = self._row_seeds(seed)
         if isinstance(seed, (int, np.integer)):
             super().reset(seed=int(seed))
-        if keep is not None:
-            self._batch.reset(mask=(keep if mask is None else keep & mask))
-            unseeded = ~keep if mask is None else mask & ~keep
-            if unseeded.any():
-                self._batch.reset(seeds=seeds, mask=unseeded)
-        else:
-            self._batch.reset(seeds=seeds, mask=mask)
+        rows = self._all if mask is None else mask
+        if (rows & seeded).any():
+            self._batch.reset(seeds=seeds, mask=rows & seeded)
+        if (rows & ~seeded).any():
+            self._batch.reset(mask=rows & ~seeded)
         self._seeded = True
-        reset_rows = self._all if mask is None else mask
-        self._autoreset[reset_rows] = False
+        self._autoreset[rows] = False
         return self._observations(), {}
 
-    def _row_seeds(self, seed: int | Sequence[int | None] | None) -> tuple[npt.NDArray[np.uint64] | None, npt.NDArray[np.bool_] | None]:
-        """One seed per row and the mask of rows that keep their generator (None: no row keeps it)."""
+    def _row_seeds(self, seed: int | Sequence[int | None] | None) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.bool_]]:
+        """One seed per row, and which rows are reseeded (the others continue their layout draws)."""
+        none = np.zeros(self.num_envs, dtype=np.bool_)
         if seed is None:
             if self._seeded:
-                return None, None
-            return self.np_random.integers(0, 2**63, size=self.num_envs).astype(np.uint64), None
+                return np.zeros(self.num_envs, dtype=np.uint64), none
+            return self.np_random.integers(0, 2**63, size=self.num_envs).astype(np.uint64), ~none
         if isinstance(seed, (int, np.integer)):
             if not 0 <= int(seed) <= 2**64 - self.num_envs:
                 raise MTRLError(f"seed must be an integer in [0, 2**64 - num_envs], got {seed!r}")
-            return np.array([int(seed) + i for i in range(self.num_envs)], dtype=np.uint64), None
+            return np.array([int(seed) + i for i in range(self.num_envs)], dtype=np.uint64), ~none
         seeds = list(seed)
         if len(seeds) != self.num_envs:
             raise MTRLError(f"seed must be an int or {self.num_envs} seeds, got {len(seeds)}")
         for value in seeds:
             if value is not None and (not isinstance(value, (int, np.integer)) or not 0 <= int(value) < 2**64):
                 raise MTRLError(f"seeds must be integers in [0, 2**64) or None, got {value!r}")
-        keep = np.array([s is None for s in seeds], dtype=np.bool_)
         values = np.array([0 if s is None else int(s) for s in seeds], dtype=np.uint64)
-        return values, (keep if keep.any() else None)
+        return values, np.array([s is not None for s in seeds], dtype=np.bool_)
 
     def step(
         self, actions: npt.ArrayLike

@@ -54,3 +54,14 @@ def test_vector_seed_i_matches_single_env_seed() -> None:
     obs, _ = envs.reset(seed=[21, 22])
     np.testing.assert_array_equal(obs[0, :39], mtrl_gym.MTRLEnv("reach").reset(seed=21)[0])
     np.testing.assert_array_equal(obs[1, :39], mtrl_gym.MTRLEnv("push").reset(seed=22)[0])
+
+
+def test_vector_none_seed_entries_continue_their_draws() -> None:
+    first = mtrl_gym.MTRLVectorEnv(["reach", "push"], horizon=5)
+    second = mtrl_gym.MTRLVectorEnv(["reach", "push"], horizon=5)
+    first.reset(seed=[1, 2])
+    second.reset(seed=[1, 2])
+    a, _ = first.reset(seed=[None, 7])
+    b, _ = second.reset()
+    np.testing.assert_array_equal(a[0], b[0])
+    np.testing.assert_array_equal(a[1, :39], mtrl_gym.MTRLEnv("push").reset(seed=7)[0])

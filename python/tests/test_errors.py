@@ -15,6 +15,8 @@ def test_unknown_task_lists_valid_ones() -> None:
         mtrl_gym.MTRLEnv("pick-plcae")
     with pytest.raises(MTRLError, match="unknown task"):
         mtrl_gym.MTRLVectorEnv(["reach", "nope"])
+    with pytest.raises(MTRLError, match="use MTRLVectorEnv for a suite"):
+        mtrl_gym.MTRLEnv("mt10")
 
 
 @pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
