@@ -41,11 +41,12 @@ struct LogWindow {
 
     /// The window's means as TensorBoard scalars, named as train.csv's columns: `train/<column>/<task>`
     /// and `train/<column>/mean` (the mean over tasks) for the per-task columns, `train/<column>` for the
-    /// shared conflict statistics. What was not measured in the window (no updates, no episodes) is left out.
+    /// shared conflict statistics. What was not measured in the window (no updates, no episodes) is left out;
+    /// the episode success rate's mean is over the tasks that finished an episode in the window.
     func scalars(taskNames: [String]) -> [(tag: String, value: Double)] {
         var result = [(tag: String, value: Double)]()
-        func add(_ column: String, _ values: [Double]) {
-            for (task, value) in zip(taskNames, values) { result.append(("train/\(column)/\(task)", value)) }
+        func add(_ column: String, _ values: [Double], names: [String]? = nil) {
+            for (task, value) in zip(names ?? taskNames, values) { result.append(("train/\(column)/\(task)", value)) }
             result.append(("train/\(column)/mean", values.reduce(0, +) / Double(max(values.count, 1))))
         }
         add("episodes", episodes.map(Double.init))
@@ -60,8 +61,9 @@ struct LogWindow {
                 result.append(("train/\(column)", sum / n))
             }
         }
-        for task in taskNames.indices where episodes[task] > 0 {
-            result.append(("train/episode_success_rate/\(taskNames[task])", Double(successes[task]) / Double(episodes[task])))
+        let finished = taskNames.indices.filter { episodes[$0] > 0 }
+        if !finished.isEmpty {
+            add("episode_success_rate", finished.map { Double(successes[$0]) / Double(episodes[$0]) }, names: finished.map { taskNames[$0] })
         }
         return result
     }

@@ -55,7 +55,7 @@ def check_against_csv(folder: Path) -> None:
             for step, value in expected.items():
                 assert logged[step] == pytest.approx(value, rel=1e-5, abs=1e-6)
     training = csv_rows(folder / "train.csv")
-    for column in ("critic_loss", "actor_loss", "temperature", "entropy", "episodes"):
+    for column in ("critic_loss", "actor_loss", "temperature", "entropy", "episodes", "episode_success_rate"):
         for task in mtrl_gym.MT10_TASKS:
             expected = {int(r["step"]): float(r[column]) for r in training if r["task"] == task and r[column] != ""}
             logged = scalar(accumulator, f"train/{column}/{task}")
@@ -63,7 +63,12 @@ def check_against_csv(folder: Path) -> None:
             for step, value in expected.items():
                 assert logged[step] == pytest.approx(value, rel=1e-5, abs=1e-6)
         assert f"train/{column}/mean" in tags
-    assert "train/actor_conflict_fraction" in tags
+    for column in ("actor_conflict_fraction", "actor_mean_cosine", "critic_conflict_fraction", "critic_mean_cosine"):
+        expected = {int(r["step"]): float(r[column]) for r in training if r["task"] == "reach" and r[column] != ""}
+        logged = scalar(accumulator, f"train/{column}")
+        assert logged.keys() == expected.keys() and expected
+        for step, value in expected.items():
+            assert logged[step] == pytest.approx(value, rel=1e-5, abs=1e-6)
 
 
 def append_record(path: Path, step: int, value: float, cut: int = 0) -> None:
