@@ -1,8 +1,10 @@
 """Build step of ``pip install ./python``: put libMTRLEnvironmentsC inside the package.
 
 The library comes from ``MTRL_ENVIRONMENTS_LIB`` when that names a file; otherwise it is built with
-``swift build -c release --product MTRLEnvironmentsC`` in the repository this folder belongs to.
-The wheel is platform-specific because it carries the library.
+``swift build -c release --product MTRLEnvironmentsC`` in the repository this folder belongs to, in
+its own build folder ``.build-python`` and, on Linux, with the Swift runtime linked in statically
+(``-static-stdlib``), so the installed package needs no Swift toolchain at run time. The wheel is
+platform-specific because it carries the library.
 """
 
 from __future__ import annotations
@@ -31,7 +33,9 @@ def swift_library() -> Path:
         return path
     if not (REPOSITORY / "Package.swift").is_file():
         sys.exit(f"cannot build {LIBRARY}: {REPOSITORY} holds no Package.swift; set MTRL_ENVIRONMENTS_LIB to a built library")
-    command = ["swift", "build", "-c", "release", "--product", "MTRLEnvironmentsC"]
+    command = ["swift", "build", "-c", "release", "--product", "MTRLEnvironmentsC", "--scratch-path", str(REPOSITORY / ".build-python")]
+    if sys.platform.startswith("linux"):
+        command += ["-Xswiftc", "-static-stdlib"]
     try:
         subprocess.run(command, cwd=REPOSITORY, check=True)
         binary = subprocess.run([*command, "--show-bin-path"], cwd=REPOSITORY, check=True, capture_output=True, text=True).stdout.strip()

@@ -5,7 +5,8 @@
  * handle or pointer, wrong row count, unknown task, index out of range) or 2 for a NaN or infinite
  * action; after a non-zero return, mtrl_last_error gives a readable message. No call traps on bad input.
  * Buffers are caller-owned and row-major: observations rows x observation_size floats, actions rows x 4
- * floats, rewards rows doubles, successes and truncated rows bytes (0 or 1). Not thread-safe per handle.
+ * floats, rewards rows doubles, successes and truncated rows bytes (0 or 1). A handle is used by one
+ * thread at a time; the last error message is one per process.
  */
 #ifndef MTRL_ENVIRONMENTS_H
 #define MTRL_ENVIRONMENTS_H

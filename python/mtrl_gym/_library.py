@@ -2,7 +2,8 @@
 
 The library is looked up in this order: the file named by the ``MTRL_ENVIRONMENTS_LIB`` environment
 variable, the copy installed inside this package by ``pip install ./python``, and the repository's
-``.build/release`` folder (for running from a checkout). See ``Sources/MTRLEnvironmentsC/mtrl_environments.h``.
+``.build-python/release`` and ``.build/release`` folders (for running from a checkout). The C functions
+are declared in ``Sources/MTRLEnvironmentsC/mtrl_environments.h``.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ def _candidates() -> list[Path]:
         paths.append(Path(override))
     package = Path(__file__).resolve().parent
     paths.append(package / LIBRARY_NAME)
-    paths.append(package.parent.parent / ".build" / "release" / LIBRARY_NAME)
+    repository = package.parent.parent
+    paths += [repository / ".build-python" / "release" / LIBRARY_NAME, repository / ".build" / "release" / LIBRARY_NAME]
     return paths
 
 
