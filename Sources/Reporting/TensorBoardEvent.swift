@@ -20,6 +20,7 @@ public struct TensorBoardEvent: Equatable, Sendable {
         self.scalars = scalars
     }
 
+    /// Equal fields, scalars compared tag by tag and value by value, in order.
     public static func == (lhs: TensorBoardEvent, rhs: TensorBoardEvent) -> Bool {
         lhs.wallTime == rhs.wallTime && lhs.step == rhs.step && lhs.fileVersion == rhs.fileVersion
             && lhs.scalars.map(\.tag) == rhs.scalars.map(\.tag) && lhs.scalars.map(\.value) == rhs.scalars.map(\.value)
