@@ -74,7 +74,8 @@ class MTRLEnv(gym.Env[npt.NDArray[np.float32], npt.NDArray[np.float32]]):
 
         With ``seed``, the layout draws restart from that seed (the same seed gives the same episode
         starts). Without one, the first reset draws a seed from entropy and later ones continue the
-        sequence. ``options={"layout": i}`` starts on layout ``i`` instead of drawing one.
+        sequence. ``options={"layout": i}`` starts on layout ``i`` instead of drawing one (a ``seed``
+        given with it still restarts the draws of later resets).
         """
         super().reset(seed=seed)
         layout = None
@@ -82,16 +83,16 @@ class MTRLEnv(gym.Env[npt.NDArray[np.float32], npt.NDArray[np.float32]]):
             if key != "layout":
                 raise MTRLError(f"unknown reset option {key!r}; the only option is 'layout' (0..49)")
             layout = value
-        if layout is not None:
-            if not isinstance(layout, (int, np.integer)) or isinstance(layout, bool):
-                raise MTRLError(f"options['layout'] must be an integer in 0..49, got {layout!r}")
-            self._batch.reset_layout(0, int(layout))
-        elif seed is not None or not self._seeded:
+        if layout is not None and (not isinstance(layout, (int, np.integer)) or isinstance(layout, bool) or not 0 <= layout < self._batch.layout_count):
+            raise MTRLError(f"options['layout'] must be an integer in 0..{self._batch.layout_count - 1}, got {layout!r}")
+        if seed is not None or not self._seeded:
             row_seed = seed if seed is not None else int(self.np_random.integers(0, 2**63))
             self._batch.reset(seeds=np.array([row_seed], dtype=np.uint64))
-        else:
+            self._seeded = True
+        elif layout is None:
             self._batch.reset()
-        self._seeded = True
+        if layout is not None:
+            self._batch.reset_layout(0, int(layout))
         return self._observation.copy(), {}
 
     def step(self, action: npt.ArrayLike) -> tuple[npt.NDArray[np.float32], SupportsFloat, bool, bool, dict[str, Any]]:

@@ -7,24 +7,36 @@ import numpy as np
 import mtrl_gym
 
 
-def rollout(env: mtrl_gym.MTRLEnv, seed: int, steps: int = 400) -> np.ndarray:
+def rollout(env: mtrl_gym.MTRLEnv, seed: int, steps: int = 400) -> tuple[np.ndarray, np.ndarray]:
+    """Observations (resets included) and (reward, success, truncated) per step of random actions."""
     actions = np.random.default_rng(7).uniform(-1, 1, size=(steps, 4)).astype(np.float32)
     obs, _ = env.reset(seed=seed)
-    trace = [obs]
+    observations, outcomes = [obs], []
     for action in actions:
         obs, reward, _, truncated, info = env.step(action)
-        trace.append(np.concatenate([obs, [reward, info["success"], truncated]]).astype(np.float32)[: obs.size])
+        observations.append(obs)
+        outcomes.append((reward, info["success"], truncated))
         if truncated:
-            trace.append(env.reset()[0])
-    return np.stack(trace)
+            observations.append(env.reset()[0])
+    return np.stack(observations), np.array(outcomes, dtype=np.float64)
 
 
 def test_single_env_same_seed_same_episodes() -> None:
     first = rollout(mtrl_gym.MTRLEnv("pick-place", horizon=100), seed=11)
     again = rollout(mtrl_gym.MTRLEnv("pick-place", horizon=100), seed=11)
     other = rollout(mtrl_gym.MTRLEnv("pick-place", horizon=100), seed=12)
-    np.testing.assert_array_equal(first, again)
-    assert not np.array_equal(first, other)
+    for a, b in zip(first, again):
+        np.testing.assert_array_equal(a, b)
+    assert first[1][:, 2].sum() == 4  # four episodes truncated, each followed by a reset
+    assert not np.array_equal(first[0], other[0])
+
+
+def test_seed_with_layout_option_restarts_the_draws() -> None:
+    env = mtrl_gym.MTRLEnv("reach")
+    env.reset(seed=8, options={"layout": 3})
+    after_layout = env.reset()[0]
+    env.reset(seed=8)
+    np.testing.assert_array_equal(after_layout, env.reset()[0])
 
 
 def test_layout_seed_changes_layouts() -> None:
