@@ -18,6 +18,8 @@ let package = Package(
         .library(name: "Agents", targets: ["Agents"]),
         .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "Experiment", targets: ["Experiment"]),
+        /// The C interface over the environments (`mtrl_environments.h`), loaded by the Python package.
+        .library(name: "MTRLEnvironmentsC", type: .dynamic, targets: ["MTRLEnvironmentsC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,6 +39,7 @@ let package = Package(
             path: "Environments",
             linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]
         ),
+        .target(name: "MTRLEnvironmentsC", dependencies: ["Environments"], exclude: ["mtrl_environments.h"]),
         .target(name: "Agents", dependencies: ["LinearAlgebra", "NeuralNetworks", "GradientCombiners"]),
         .target(name: "Reporting"),
         .target(
@@ -61,5 +64,7 @@ let package = Package(
         .testTarget(name: "AgentsTests", dependencies: ["Agents", "NeuralNetworks", "LinearAlgebra", "GradientCombiners"]),
         .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "Environments", "Reporting", "Agents", "GradientCombiners"]),
         .testTarget(name: "CLITests", dependencies: ["mtrl"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "MTRLEnvironmentsCTests", dependencies: ["MTRLEnvironmentsC", "Environments"]),
     ]
 )

@@ -53,6 +53,13 @@ extension ConfigKey {
         }
     }
 
+    static func boolean(_ name: String, _ path: WritableKeyPath<ExperimentConfig, Bool> & Sendable, _ help: String) -> ConfigKey {
+        ConfigKey(name: name, help: help, render: { String($0[keyPath: path]) }) { (config: inout ExperimentConfig, value: Any) throws(ConfigValueError) in
+            guard let flag = value as? Bool else { throw ConfigValueError(message: "must be true or false, got \(describe(value))") }
+            config[keyPath: path] = flag
+        }
+    }
+
     static func integerList(_ name: String, _ path: WritableKeyPath<ExperimentConfig, [Int]> & Sendable, _ help: String) -> ConfigKey {
         ConfigKey(name: name, help: help, render: { "[" + $0[keyPath: path].map(String.init).joined(separator: ", ") + "]" }) { (config: inout ExperimentConfig, value: Any) throws(ConfigValueError) in
             guard let list = value as? [Any] else { throw ConfigValueError(message: "must be a list of integers like [256, 256], got \(describe(value))") }
@@ -124,6 +131,7 @@ extension ExperimentConfig {
         .choice("pcgrad_order", \.pcgradOrder, "PCGrad: random (paper) or fixed order of the other tasks"),
         .integer("cagrad_fast_subset", \.cagradFastSubset, "CAGrad-Fast: tasks sampled per update (1...K)"),
         .integer("blas_threads", \.blasThreads, "OpenBLAS threads of the training process (1: robust, and right for two runs on two cores; docs/PERFORMANCE.md)"),
+        .boolean("log_tensorboard", \.logTensorboard, "also write eval.csv's and train.csv's scalars to events.out.tfevents.* in the run folder (tensorboard --logdir runs/)"),
     ]
 
     /// The names of all keys.

@@ -62,6 +62,8 @@ public struct ExperimentConfig: Equatable, Sendable {
     /// OpenBLAS threads (set once per process). One by default: the default network is small, and more
     /// threads than free cores make OpenBLAS spin (see docs/PERFORMANCE.md).
     public var blasThreads = 1
+    /// Also write the eval.csv and train.csv scalars as a TensorBoard event file in the run folder.
+    public var logTensorboard = false
 
     /// The defaults, which `Configs/default.yaml` mirrors.
     public init() {}

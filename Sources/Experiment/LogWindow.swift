@@ -46,6 +46,35 @@ struct LogWindow: Codable {
         if succeeded { successes[task] += 1 }
     }
 
+    /// The window's means as TensorBoard scalars, named as train.csv's columns: `train/<column>/<task>`
+    /// and `train/<column>/mean` (the mean over tasks) for the per-task columns, `train/<column>` for the
+    /// shared conflict statistics. What was not measured in the window (no updates, no episodes) is left out;
+    /// the episode success rate's mean is over the tasks that finished an episode in the window.
+    func scalars(taskNames: [String]) -> [(tag: String, value: Double)] {
+        var result = [(tag: String, value: Double)]()
+        func add(_ column: String, _ values: [Double], names: [String]? = nil) {
+            for (task, value) in zip(names ?? taskNames, values) { result.append(("train/\(column)/\(task)", value)) }
+            result.append(("train/\(column)/mean", values.reduce(0, +) / Double(max(values.count, 1))))
+        }
+        add("episodes", episodes.map(Double.init))
+        if updates > 0 {
+            let n = Double(updates)
+            add("critic_loss", criticLoss.map { $0 / n })
+            add("actor_loss", actorLoss.map { $0 / n })
+            add("temperature", temperature.map { $0 / n })
+            add("entropy", entropy.map { $0 / n })
+            for (column, sum) in [("actor_conflict_fraction", actorConflict), ("actor_mean_cosine", actorCosine),
+                                  ("critic_conflict_fraction", criticConflict), ("critic_mean_cosine", criticCosine)] {
+                result.append(("train/\(column)", sum / n))
+            }
+        }
+        let finished = taskNames.indices.filter { episodes[$0] > 0 }
+        if !finished.isEmpty {
+            add("episode_success_rate", finished.map { Double(successes[$0]) / Double(episodes[$0]) }, names: finished.map { taskNames[$0] })
+        }
+        return result
+    }
+
     /// One CSV row per task; empty fields where nothing was measured in the window.
     func rows(step: Int, taskNames: [String]) -> [String] {
         let n = Double(updates)

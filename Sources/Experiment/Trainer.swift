@@ -138,6 +138,7 @@ public struct Trainer {
             suite.reset(observations: rows.baseAddress!)
         }
         var clock = PhaseClock()
+        let tensorBoard = config.logTensorboard ? try TensorBoardLog(folder: folder, resumingAt: step) : nil
         let startStep = step, startUpdates = agent.updateCount
         let end = min(config.steps, pause ?? config.steps)
         while step < end {
@@ -173,6 +174,7 @@ public struct Trainer {
             clock.start(.logging)
             if step % config.logEvery == 0 {
                 try RunFolder.append(window.rows(step: step, taskNames: suite.taskNames), to: folder.trainFile, header: RunFolder.trainHeader)
+                try tensorBoard?.logTraining(step: step, window: window, taskNames: suite.taskNames)
                 window = LogWindow(taskCount: taskCount)
                 let elapsed = clock.total
                 report(.progress(step: step, total: config.steps, environmentStepsPerSecond: Double((step - startStep) * taskCount) / elapsed,
@@ -182,6 +184,7 @@ public struct Trainer {
             if step % config.evalEvery == 0 || step == config.steps {
                 clock.start(.evaluation)
                 try evaluate(report: report)
+                try tensorBoard?.logEvaluation(step: step, results: lastEvaluation)
             }
             let stopping = step < end && step % config.horizon == 0 && stopRequested()
             if step % config.checkpointEvery == 0 || step == config.steps || stopping {
