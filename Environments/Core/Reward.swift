@@ -33,6 +33,16 @@ public enum Reward {
         }
     }
 
+    /// A reach term for a point the fingertip must actually get to (a handle it must hold), in [0, 1]:
+    /// half a long-tail tolerance with margin `margin` (the initial distance, so the far approach is
+    /// shaped) and half a Gaussian tolerance with a 2 cm margin, so that hovering a centimetre or two
+    /// away pays clearly less than being there (0.56 of the sharp half at 1 cm, 0.1 at 2 cm), as
+    /// Meta-World's dense caging terms make the last centimetres count.
+    @inlinable
+    public static func pointReach(_ distance: Double, margin: Double) -> Double {
+        0.5 * tolerance(distance, upper: 0, margin: margin) + 0.5 * tolerance(distance, upper: 0, margin: 0.02, sigmoid: .gaussian)
+    }
+
     /// The Hamacher product `ab / (a + b - ab)`: a soft AND of two terms in [0, 1] (0 when both are 0).
     @inlinable
     public static func hamacher(_ a: Double, _ b: Double) -> Double {

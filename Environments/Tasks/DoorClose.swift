@@ -65,7 +65,7 @@ public struct DoorClose: ManipulationTask {
         let distance = (handle - scene.goal).norm
         if distance <= Self.goalRadius { return Evaluation(reward: 10, success: true) }
         let pushingTouch = handle + DoorOpen.openingDirection(angle: scene.joint) * Tabletop.holdDistance(contact: DoorOpen.handleContactRadius)
-        let reach = Reward.tolerance((scene.tcp - pushingTouch).norm, upper: 0, margin: max(scene.margins[0], 1e-3))
+        let reach = Reward.pointReach((scene.tcp - pushingTouch).norm, margin: max(scene.margins[0], 1e-3))
         return Evaluation(reward: 2 * reach + 7 * Self.closed(angle: scene.joint), success: false)
     }
 

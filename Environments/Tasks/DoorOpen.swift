@@ -138,15 +138,15 @@ public struct DoorOpen: ManipulationTask {
         handle + openingDirection(angle: angle) * Tabletop.holdDistance(contact: handleContactRadius)
     }
 
-    /// Reward `2 reach + 7 opened`: `reach` a tolerance on the TCP's distance to `pullingTouch` (full
-    /// only there; Meta-World likewise pays for the hand at the side of the handle it pulls from),
+    /// Reward `2 reach + 7 opened`: `reach` the `Reward.pointReach` of the TCP's distance to
+    /// `pullingTouch` (Meta-World likewise pays for the hand at the side of the handle it pulls from),
     /// `opened` the angle term above, not gated by reach. 10 once the handle's x is within 8 cm of the
     /// goal's x.
     public func evaluate(_ scene: Scene) -> Evaluation {
         let handle = scene.first.position
         let offset = abs(handle.x - scene.goal.x)
         if offset <= Self.goalTolerance { return Evaluation(reward: 10, success: true) }
-        let reach = Reward.tolerance((scene.tcp - Self.pullingTouch(handle: handle, angle: scene.joint)).norm, upper: 0, margin: scene.margins[0])
+        let reach = Reward.pointReach((scene.tcp - Self.pullingTouch(handle: handle, angle: scene.joint)).norm, margin: scene.margins[0])
         return Evaluation(reward: 2 * reach + 7 * Self.opened(angle: scene.joint), success: false)
     }
 

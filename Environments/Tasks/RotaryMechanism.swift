@@ -89,13 +89,13 @@ struct RotaryMechanism: Sendable {
         scene.first.position - direction(scene.joint + .pi / 2) * (turn * Tabletop.holdDistance(contact: contactRadius))
     }
 
-    /// Reward `2 reach + 6 H(reach, inPlace)` on the TCP's distance to `pushingTouch` (full only there)
+    /// Reward `2 reach + 6 H(reach, inPlace)`: `Reward.pointReach` of the TCP's distance to `pushingTouch`
     /// and the end-goal distance; 10 when the end-goal distance is within `goalRadius`.
     func evaluate(_ scene: Scene, goalRadius: Double, turn: Double) -> Evaluation {
         let handle = scene.first.position
         let distance = (handle - scene.goal).norm
         if distance <= goalRadius { return Evaluation(reward: 10, success: true) }
-        let reach = Reward.tolerance((scene.tcp - pushingTouch(scene, turn: turn)).norm, upper: 0, margin: max(scene.margins[0], 1e-3))
+        let reach = Reward.pointReach((scene.tcp - pushingTouch(scene, turn: turn)).norm, margin: max(scene.margins[0], 1e-3))
         let inPlace = Reward.tolerance(distance, upper: goalRadius, margin: max(scene.margins[1], 1e-3))
         return Evaluation(reward: 2 * reach + 6 * Reward.hamacher(reach, inPlace), success: false)
     }
