@@ -49,6 +49,13 @@ public struct ExperimentConfig: Equatable, Sendable {
     public var temperatureLearningRate: Float = 3e-4
     /// Initial temperature of every task.
     public var initialTemperature: Float = 0.1
+    /// Target entropy of the policy per task (SAC's heuristic: minus the action size, -4).
+    public var targetEntropy: Float = -4
+    /// Lower bound of the policy's log standard deviation. The reference SAC's -20 maps a fresh
+    /// network's output to log sigma near -9, an almost deterministic first policy; CleanRL uses -5.
+    public var logStdMin: Float = -20
+    /// Upper bound of the policy's log standard deviation.
+    public var logStdMax: Float = 2
     /// CAGrad's c: radius of the ball around the mean gradient, relative to its norm.
     public var cagradC: Double = 0.9
     /// CAGrad's output scaling: none, 1/(1+c^2) or 1/(1+c).
@@ -76,7 +83,8 @@ public struct ExperimentConfig: Equatable, Sendable {
         SACHyperparameters(
             hiddenSizes: hiddenSizes, batchSizePerTask: batchSizePerTask, discount: discount, targetSmoothing: targetSmoothing,
             actorLearningRate: actorLearningRate, criticLearningRate: criticLearningRate,
-            temperatureLearningRate: temperatureLearningRate, initialTemperature: initialTemperature)
+            temperatureLearningRate: temperatureLearningRate, initialTemperature: initialTemperature,
+            targetEntropy: targetEntropy, logStdMin: logStdMin, logStdMax: logStdMax)
     }
 
     /// The combiner options these keys describe.
@@ -109,7 +117,8 @@ public struct ExperimentConfig: Equatable, Sendable {
              "checkpoint_every (\(checkpointEvery)) must be a multiple of log_every (\(logEvery)) so a resumed run logs the same windows")
         need(replayCapacityPerTask >= 1, "replay_capacity_per_task must be at least 1, got \(replayCapacityPerTask)")
         need(blasThreads >= 1 && blasThreads <= 64, "blas_threads must be in 1...64, got \(blasThreads)")
-        found += agentSettings.problems()
+        need(logStdMin < logStdMax, "log_std_min (\(logStdMin)) must be below log_std_max (\(logStdMax))")
+        found += agentSettings.problems().filter { !$0.hasPrefix("log-std bounds") }
         return found
     }
 }

@@ -89,3 +89,15 @@ func warmupLongerThanRun() {
     config.warmupSteps = 999
     #expect(config.problems().isEmpty)
 }
+
+@Test("the exploration keys reach the agent, and crossed log-std bounds are refused naming the keys")
+func explorationKeys() throws {
+    var config = ExperimentConfig()
+    try config.apply(assignment: "log_std_min=-5")
+    try config.apply(assignment: "log_std_max=1.5")
+    try config.apply(assignment: "target_entropy=-2")
+    let agent = config.agentSettings
+    #expect(agent.logStdMin == -5 && agent.logStdMax == 1.5 && agent.targetEntropy == -2)
+    try config.apply(assignment: "log_std_min=3")
+    #expect(config.problems() == ["log_std_min (3.0) must be below log_std_max (1.5)"])
+}
