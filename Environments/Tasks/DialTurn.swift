@@ -2,8 +2,9 @@
 ///
 /// A dial of radius 6 cm on a solid base; the observed point is on its rim, starting on the side facing
 /// the robot, and the goal is the rim point after half a turn counterclockwise. The fingertip turns the
-/// dial by pushing its rim. Reward: `2 reach + 6 H(reach, inPlace)` on the TCP-rim and rim-goal
-/// distances, 10 when the rim point is within 7 cm of the goal.
+/// dial by pushing its rim. Reward: `2 reach + 6 H(reach, inPlace)`, reach to where the fingers hold
+/// the rim on the side they push it from (`RotaryMechanism.pushingTouch`) and inPlace on the rim-goal
+/// distance, 10 when the rim point is within 7 cm of the goal.
 public struct DialTurn: RotaryTask {
     /// Success radius of the rim point around the goal, metres.
     public static let goalRadius = 0.07

@@ -1,7 +1,8 @@
 /// `faucet-close`: turn a faucet's handle closed (Meta-World `faucet-close-v3`).
 ///
 /// The handle turns about the faucet's vertical axis; closed is a quarter turn to the left (-x).
-/// Reward: `2 reach + 6 H(reach, inPlace)` on the TCP-handle and handle-goal distances, 10 when the
+/// Reward: `2 reach + 6 H(reach, inPlace)`, reach to where the fingers hold the handle on the side they
+/// push it from (`RotaryMechanism.pushingTouch`) and inPlace on the handle-goal distance, 10 when the
 /// handle is within 7 cm of the goal.
 public struct FaucetClose: RotaryTask {
     /// Success radius of the handle's end around the goal, metres.

@@ -2,7 +2,8 @@
 ///
 /// The handle turns about the faucet's vertical axis; open is a quarter turn to the right (toward +x,
 /// counterclockwise seen from above).
-/// Reward: `2 reach + 6 H(reach, inPlace)` on the TCP-handle and handle-goal distances, 10 when the
+/// Reward: `2 reach + 6 H(reach, inPlace)`, reach to where the fingers hold the handle on the side they
+/// push it from (`RotaryMechanism.pushingTouch`) and inPlace on the handle-goal distance, 10 when the
 /// handle is within 7 cm of the goal.
 public struct FaucetOpen: RotaryTask {
     /// Success radius of the handle's end around the goal, metres.
