@@ -2,7 +2,8 @@
 ///
 /// The handle sticks out toward the robot from a solid box, 7 cm above the table; its grip moves up 12
 /// cm at most when lifted from below and stays where it is left.
-/// Fingers within 1 cm of the handle hold it (`SliderMechanism.hooks`), so a tip resting on top can lift it.
+/// Fingers within 1 cm of the handle hold it (`SliderMechanism.hooks`), so a tip resting on top can
+/// lift it.
 /// Reward: `2 reach + 6 H(reach, inPlace)` on the TCP-handle distance and the handle's offset from the
 /// goal along its axis, 10 when solved.
 public struct HandlePull: SliderTask {

@@ -3,7 +3,8 @@
 /// The handle sticks out along +x from a solid box on the left, 7 cm above the table; its grip moves up
 /// 16 cm at most when lifted from below and stays where it is left. Success is the 3-D handle-goal
 /// distance within 8 cm (the handle moves only vertically, so that distance is its height offset).
-/// Fingers within 1 cm of the handle hold it (`SliderMechanism.hooks`), so a tip resting on top can lift it.
+/// Fingers within 1 cm of the handle hold it (`SliderMechanism.hooks`), so a tip resting on top can
+/// lift it.
 /// Reward: `2 reach + 6 H(reach, inPlace)` on the TCP-handle distance and the handle's offset from the
 /// goal along its axis, 10 when solved.
 public struct HandlePullSide: SliderTask {
