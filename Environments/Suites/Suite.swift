@@ -8,61 +8,6 @@ public enum SuiteKind: String, Sendable, CaseIterable {
     case mt50
 }
 
-/// One member of a suite: a task environment behind a class so the suite can hold different task types
-/// in one array and step each with a single dynamic call (everything inside is the concrete task's code).
-protocol SuiteMember: AnyObject {
-    var taskName: String { get }
-    var layoutCount: Int { get }
-    func reset(observation: UnsafeMutablePointer<Float>)
-    func reset(layout: Int, observation: UnsafeMutablePointer<Float>)
-    func step(action: UnsafePointer<Float>, observation: UnsafeMutablePointer<Float>) -> StepOutcome
-    func writeObservation(to destination: UnsafeMutablePointer<Float>)
-    func expertAction(observation: UnsafePointer<Float>) -> Action
-    var scene: Scene { get }
-}
-
-/// The class that holds one concrete task's environment.
-final class TaskRunner<T: ManipulationTask>: SuiteMember {
-    var environment: TaskEnvironment<T>
-
-    init(_ environment: TaskEnvironment<T>) {
-        self.environment = environment
-    }
-
-    var taskName: String { environment.task.name }
-    var layoutCount: Int { environment.layouts.count }
-    var scene: Scene { environment.scene }
-
-    func reset(observation: UnsafeMutablePointer<Float>) {
-        environment.reset()
-        environment.writeObservation(to: observation)
-    }
-
-    func reset(layout: Int, observation: UnsafeMutablePointer<Float>) {
-        environment.reset(layout: layout)
-        environment.writeObservation(to: observation)
-    }
-
-    func step(action: UnsafePointer<Float>, observation: UnsafeMutablePointer<Float>) -> StepOutcome {
-        let outcome = environment.step(action)
-        environment.writeObservation(to: observation)
-        return outcome
-    }
-
-    func writeObservation(to destination: UnsafeMutablePointer<Float>) {
-        environment.writeObservation(to: destination)
-    }
-
-    func expertAction(observation: UnsafePointer<Float>) -> Action {
-        environment.task.expertAction(for: Observation(UnsafeBufferPointer(start: observation, count: ObservationLayout.size)))
-    }
-}
-
-/// Builds the class holding `task`'s environment (opens the existential once, at construction).
-private func makeMember<T: ManipulationTask>(_ task: T, seed: UInt64, horizon: Int, layoutMode: LayoutMode) -> any SuiteMember {
-    TaskRunner(TaskEnvironment(task: task, seed: seed, horizon: horizon, layoutMode: layoutMode))
-}
-
 /// Caller-owned buffers for one suite step, sized for a suite (K tasks, `observationSize` floats each).
 ///
 /// Allocate once with `Suite.makeBatch()` and reuse: stepping writes into the arrays in place.
@@ -109,7 +54,7 @@ public final class Suite {
     public let horizon: Int
     /// How resets choose layouts.
     public let layoutMode: LayoutMode
-    private let members: [any SuiteMember]
+    private let members: [any EnvironmentSlot]
 
     /// A suite of `tasks` (in one-hot order).
     public init(name: String, tasks: [any ManipulationTask], seed: UInt64 = 0, horizon: Int = Tabletop.defaultHorizon, layoutMode: LayoutMode = .resampled, appendTaskID: Bool = true) {
@@ -120,7 +65,7 @@ public final class Suite {
         self.horizon = horizon
         self.layoutMode = layoutMode
         observationSize = ObservationLayout.size + (appendTaskID ? tasks.count : 0)
-        members = tasks.map { makeMember($0, seed: seed, horizon: horizon, layoutMode: layoutMode) }
+        members = tasks.map { makeEnvironmentSlot($0, seed: seed, horizon: horizon, layoutMode: layoutMode) }
     }
 
     /// The suite `kind` (for `mt1`, `task` names the task; a `-v3` suffix is fine). Throws with the

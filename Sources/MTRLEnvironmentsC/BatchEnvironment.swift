@@ -10,7 +10,7 @@ import Environments
 /// row reports truncation at the horizon, and the caller resets it.
 final class BatchEnvironment {
     /// The row environments, copy-major.
-    let rows: [any RowEnvironment]
+    let rows: [any EnvironmentSlot]
     /// Distinct tasks per copy (K).
     let taskCount: Int
     /// Floats per observation row: 39, plus the id vocabulary's size.
@@ -39,9 +39,9 @@ final class BatchEnvironment {
             }
             indices.append(index)
         }
-        var built = [any RowEnvironment]()
+        var built = [any EnvironmentSlot]()
         for _ in 0..<copies {
-            for task in tasks { built.append(makeRow(task, seed: seed, horizon: horizon)) }
+            for task in tasks { built.append(makeEnvironmentSlot(task, seed: seed, horizon: horizon, layoutMode: .fixed)) }
         }
         rows = built
         taskCount = tasks.count
@@ -65,8 +65,7 @@ final class BatchEnvironment {
         for row in 0..<rows.count where mask == nil || mask![row] != 0 {
             if let seeds { layoutChoosers[row] = Self.chooser(seed: seeds[row], row: 0) }
             let layout = layoutMode == .fixed ? 0 : Int(layoutChoosers[row].next() % UInt64(rows[row].layoutCount))
-            rows[row].reset(layout: layout)
-            writeObservation(row: row, to: observations + row * observationSize)
+            resetRow(row, layout: layout, observation: observations + row * observationSize)
         }
     }
 
@@ -74,8 +73,7 @@ final class BatchEnvironment {
     func reset(row: Int, layout: Int, observation: UnsafeMutablePointer<Float>) throws(BatchError) {
         guard rows.indices.contains(row) else { throw .invalidArgument("row \(row) is outside 0..<\(rows.count)") }
         guard (0..<rows[row].layoutCount).contains(layout) else { throw .invalidArgument("layout \(layout) is outside 0..<\(rows[row].layoutCount)") }
-        rows[row].reset(layout: layout)
-        writeObservation(row: row, to: observation)
+        resetRow(row, layout: layout, observation: observation)
     }
 
     /// Steps every row whose `skip` entry is zero (all rows when `skip` is nil) with its four floats of
@@ -108,9 +106,10 @@ final class BatchEnvironment {
         }
     }
 
-    private func writeObservation(row: Int, to destination: UnsafeMutablePointer<Float>) {
-        rows[row].writeObservation(to: destination)
-        writeTaskID(row: row, to: destination)
+    /// Starts row `row` on layout `layout` and writes its observation row, task id included.
+    private func resetRow(_ row: Int, layout: Int, observation: UnsafeMutablePointer<Float>) {
+        rows[row].reset(layout: layout, observation: observation)
+        writeTaskID(row: row, to: observation)
     }
 
     private func writeTaskID(row: Int, to destination: UnsafeMutablePointer<Float>) {
