@@ -96,6 +96,13 @@ public enum FaceContact {
     @inlinable
     public static func pushOnly(centre: Double, halfThickness: Double, tip: Double, previousTip: Double, radius: Double) -> Double {
         if abs(previousTip - centre) < halfThickness + radius - touchTolerance { return tip - previousTip }
+        return pushEitherFace(centre: centre, halfThickness: halfThickness, tip: tip, previousTip: previousTip, radius: radius)
+    }
+
+    /// How far a tip arriving from outside pushes a part of half thickness `halfThickness` centred at
+    /// `centre`: through the face below it or the face above it (`push`), 0 when it presses neither.
+    @inlinable
+    public static func pushEitherFace(centre: Double, halfThickness: Double, tip: Double, previousTip: Double, radius: Double) -> Double {
         let fromBelow = push(face: centre - halfThickness, tip: tip, previousTip: previousTip, direction: 1, radius: radius)
         if fromBelow != 0 { return fromBelow }
         return push(face: centre + halfThickness, tip: tip, previousTip: previousTip, direction: -1, radius: radius)
@@ -111,8 +118,6 @@ public enum FaceContact {
     public static func straddle(centre: Double, halfThickness: Double, tip: Double, previousTip: Double, radius: Double) -> Double {
         let holding = abs(previousTip - centre) <= halfThickness + radius + holdReach
         if holding { return tip - previousTip }
-        let fromBelow = push(face: centre - halfThickness, tip: tip, previousTip: previousTip, direction: 1, radius: radius)
-        if fromBelow != 0 { return fromBelow }
-        return push(face: centre + halfThickness, tip: tip, previousTip: previousTip, direction: -1, radius: radius)
+        return pushEitherFace(centre: centre, halfThickness: halfThickness, tip: tip, previousTip: previousTip, radius: radius)
     }
 }

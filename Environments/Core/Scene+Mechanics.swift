@@ -113,7 +113,7 @@ extension Scene {
     /// into a solid box is refused and the hand goes back to `previousHand`.
     @inlinable
     public mutating func settleBodies(previousHand: Vector3) {
-        let previousTip = previousHand + Tabletop.tcpOffset
+        let previousTip = Tabletop.tcp(ofHand: previousHand)
         if held != .first && first.kind == .free {
             if !push(&first, other: second, from: previousTip) { hand = previousHand; carryHeldBody() }
             fall(&first)
@@ -153,15 +153,15 @@ extension Scene {
     ///   `Tabletop.cageRadius` of the tip stays between the fingers, dragged along when the tip would
     ///   leave it behind, as Meta-World's open fingers confine a puck; a body outside the cage is not
     ///   touched, so open fingers can close in on it from any side.
-    /// - Closed fingers (and any fingers, for a body too big to grasp) push it like a flat pad with friction: when the tip's motion is within 45 degrees
-    ///   of the line from the tip to the body's centre (friction coefficient 1), the body moves along the
-    ///   tip's motion, so a pushed body keeps its offset instead of sliding off; outside that cone it is
-    ///   pushed out along the line.
+    /// - Closed fingers (and any fingers, for a body too big to grasp) push it like a flat pad with
+    ///   friction: when the tip's motion is within 45 degrees of the line from the tip to the body's
+    ///   centre (friction coefficient 1), the body moves along the tip's motion, so a pushed body keeps
+    ///   its offset instead of sliding off; outside that cone it is pushed out along the line.
     @inlinable
     func contactShift(of body: Body, tip: Vector3, previousTip: Vector3) -> Vector3 {
         let lower = body.boxLower
         let upper = body.boxUpper
-        guard tip.z - Tabletop.fingerRadius < upper.z, tip.z - Tabletop.tcpOffset.z + Tabletop.handTopClearance > lower.z else { return .zero }
+        guard tip.z - Tabletop.fingerRadius < upper.z, Tabletop.hand(ofTCP: tip).z + Tabletop.handTopClearance > lower.z else { return .zero }
         let centre = body.gripPoint
         let offset = Vector3(centre.x - tip.x, centre.y - tip.y, 0)
         let distance = offset.norm

@@ -31,16 +31,6 @@ public enum Tabletop {
     /// Largest horizontal distance between the TCP and an object's grip point for the fingers to close on
     /// it (about the cage of Meta-World's finger pads).
     public static let graspReach = 0.03
-    /// How far inside the reach of the fingers' hold on a handle (`FaceContact.holdReach` from its face)
-    /// a reach target that asks for a hold lies, so that the approach to it ends holding the handle.
-    public static let touchDepth = 0.004
-
-    /// Distance from a handle's centre line, along its motion, at which the fingers hold it: a reach
-    /// target for a handle whose contact radius (half thickness plus fingertip radius) is `contact`.
-    @inlinable
-    public static func holdDistance(contact: Double) -> Double {
-        contact + FaceContact.holdReach - touchDepth
-    }
     /// How far past a held object's width the fingers must actually open before they let it go.
     public static let releaseOpening = 0.2
     /// Longest piece of a step's fingertip path checked for contact with a loose object at once, so
@@ -54,6 +44,16 @@ public enum Tabletop {
     /// Radius of the cage of open fingers: a loose object whose grip point is within this horizontal
     /// distance of the TCP stays between open fingers instead of being pushed.
     public static let cageRadius = 0.025
+    /// How far inside the reach of the fingers' hold on a handle (`FaceContact.holdReach` from its face)
+    /// a reach target that asks for a hold lies, so that the approach to it ends holding the handle.
+    public static let touchDepth = 0.004
+
+    /// Distance from a handle's centre line, along its motion, at which the fingers hold it: a reach
+    /// target for a handle whose contact radius (half thickness plus fingertip radius) is `contact`.
+    @inlinable
+    public static func holdDistance(contact: Double) -> Double {
+        contact + FaceContact.holdReach - touchDepth
+    }
     /// Identity orientation, reported for objects that do not rotate.
     public static let identity = Quaternion(1, 0, 0, 0)
     /// Default episode length (the v1 setup of the PCGrad and CAGrad curves); Meta-World v3 uses 500.

@@ -1,9 +1,9 @@
 /// A fixture point on an arm that turns about an axis: faucet handles, dials, levers. The arm of length
 /// `armLength` turns in the plane of world axes `u` and `v` (about the third axis, the normal); the
 /// fingertip pushes the arm's end along its arc from either side while it is within `band` of the end
-/// along the normal and within 3 cm of the arc, and a fingertip touching the end (within the contact
-/// radius along the arc) carries it both ways, as fingers around a handle do: no spot next to the
-/// handle lets the hand pass through it.
+/// along the normal and within 3 cm of the arc, and a fingertip within `FaceContact.holdReach` of the
+/// end along the arc holds it and carries it both ways (`FaceContact.straddle`), as fingers around a
+/// handle do: no spot next to the handle lets the hand pass through it.
 ///
 /// The scene's `anchor` is the axis point, `joint` the arm's angle in the plane (0 along `u`, pi/2 along
 /// `v`), kept in [`margins[2]`, `margins[3]`]; `margins[0]` is the initial TCP-end distance and
