@@ -1,9 +1,9 @@
 /// `door-close`: push an open door shut (Meta-World `door-close-v3`).
 ///
 /// The door, hinge, wall and handle dynamics are those of `door-open`; the door starts open at 90
-/// degrees and the goal is the handle's closed position. Reward: `2 reach + 7 closed`, `closed` shaping the
-/// door angle with a step once it has turned 2 degrees (as `door-open`); 10 once the handle is within 8 cm
-/// of the goal.
+/// degrees and the goal is the handle's closed position. Reward: `2 reach + 7 closed`, `closed` shaping
+/// the door angle with a step once it has turned 2 degrees (as `door-open`); 10 once the handle is
+/// within 8 cm of the goal.
 public struct DoorClose: ManipulationTask {
     /// Success radius of the handle around the goal, metres.
     public static let goalRadius = 0.08
@@ -57,15 +57,16 @@ public struct DoorClose: ManipulationTask {
         Self.door.applyDynamics(to: &scene, previousTCP: previousTCP)
     }
 
-    /// Reward `2 reach + 7 closed`: `reach` on the TCP's distance to where the fingers hold the handle
-    /// on the side it is pushed shut from (`Tabletop.holdDistance`, full only there), `closed` shaping the door angle, not
-    /// gated by reach; 10 once the handle is within 8 cm of its closed position.
+    /// Reward `2 reach + 7 closed`: `reach` the `Reward.pointReach` of the TCP's distance to where the
+    /// fingers hold the handle on the side it is pushed shut from (`DoorOpen.openingSideTouch`), `closed`
+    /// shaping the door angle, not gated by reach; 10 once the handle is within 8 cm of its closed
+    /// position.
     public func evaluate(_ scene: Scene) -> Evaluation {
         let handle = scene.first.position
         let distance = (handle - scene.goal).norm
         if distance <= Self.goalRadius { return Evaluation(reward: 10, success: true) }
-        let pushingTouch = handle + DoorOpen.openingDirection(angle: scene.joint) * Tabletop.holdDistance(contact: DoorOpen.handleContactRadius)
-        let reach = Reward.pointReach((scene.tcp - pushingTouch).norm, margin: max(scene.margins[0], 1e-3))
+        let touch = DoorOpen.openingSideTouch(handle: handle, angle: scene.joint)
+        let reach = Reward.pointReach((scene.tcp - touch).norm, margin: max(scene.margins[0], 1e-3))
         return Evaluation(reward: 2 * reach + 7 * Self.closed(angle: scene.joint), success: false)
     }
 

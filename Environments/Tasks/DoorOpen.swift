@@ -131,22 +131,23 @@ public struct DoorOpen: ManipulationTask {
         return started + 0.8 * Reward.tolerance(goalAngle - angle, upper: openedBound, margin: .pi / 2)
     }
 
-    /// Where the fingers hold the handle from its opening side (the robot's side of the closed door,
-    /// `Tabletop.holdDistance`): the natural approach stops here against the closed door, and moving back
-    /// from here swings the door open.
-    public static func pullingTouch(handle: Vector3, angle: Double) -> Vector3 {
+    /// Where the fingers hold the handle from its opening side (`Tabletop.holdDistance` along the
+    /// direction it opens in; the robot's side of the closed door). door-open pulls from here: the natural
+    /// approach stops here against the closed door, and moving back swings it open. door-close pushes from
+    /// here: moving the other way swings it shut.
+    public static func openingSideTouch(handle: Vector3, angle: Double) -> Vector3 {
         handle + openingDirection(angle: angle) * Tabletop.holdDistance(contact: handleContactRadius)
     }
 
     /// Reward `2 reach + 7 opened`: `reach` the `Reward.pointReach` of the TCP's distance to
-    /// `pullingTouch` (Meta-World likewise pays for the hand at the side of the handle it pulls from),
+    /// `openingSideTouch` (Meta-World likewise pays for the hand at the side of the handle it pulls from),
     /// `opened` the angle term above, not gated by reach. 10 once the handle's x is within 8 cm of the
     /// goal's x.
     public func evaluate(_ scene: Scene) -> Evaluation {
         let handle = scene.first.position
         let offset = abs(handle.x - scene.goal.x)
         if offset <= Self.goalTolerance { return Evaluation(reward: 10, success: true) }
-        let reach = Reward.pointReach((scene.tcp - Self.pullingTouch(handle: handle, angle: scene.joint)).norm, margin: scene.margins[0])
+        let reach = Reward.pointReach((scene.tcp - Self.openingSideTouch(handle: handle, angle: scene.joint)).norm, margin: scene.margins[0])
         return Evaluation(reward: 2 * reach + 7 * Self.opened(angle: scene.joint), success: false)
     }
 

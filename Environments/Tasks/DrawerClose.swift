@@ -6,11 +6,11 @@ public struct DrawerClose: DrawerTask {
     public static let goalRadius = 0.065
     /// The goal is the handle of the closed drawer, at y 0.74.
     static let goalY = 0.74
-    /// Reach is full within 3 cm of the handle: anywhere there the fingertip can push the drawer in.
-    static let reachBound = 0.03
-
-    /// The reach term pays for the fingertip at the handle.
-    static func reachTarget(handle: Vector3) -> Vector3 { handle }
+    /// A tolerance on the TCP-handle distance, full within 3 cm: anywhere there the fingertip can push
+    /// the drawer in.
+    static func reach(_ scene: Scene) -> Double {
+        Reward.tolerance((scene.tcp - scene.first.position).norm, upper: 0.03, margin: scene.margins[0])
+    }
 
     /// The task with Meta-World's ranges.
     public init() {}

@@ -61,18 +61,12 @@ enum DrawerMechanism {
         scene.boxes[1].lower.y = handleY + faceOffset
     }
 
-    /// Reward `2 reach + 6 H(reach, inPlace)` on the TCP's distance to `reachTarget` and the
-    /// handle-goal distance, 10 once the handle is within `goalRadius` of the goal. `reachBound` is the
-    /// distance within which reach is full; 0 makes it a point the fingers must get to
-    /// (`Reward.pointReach`).
-    static func evaluate(_ scene: Scene, goalRadius: Double, reachTarget: Vector3, reachBound: Double) -> Evaluation {
+    /// Reward `2 reach + 6 H(reach, inPlace)` with the task's `reach` term and `inPlace` on the
+    /// handle-goal distance, 10 once the handle is within `goalRadius` of the goal.
+    static func evaluate(_ scene: Scene, goalRadius: Double, reach: Double) -> Evaluation {
         let handle = scene.first.position
         let toGoal = (handle - scene.goal).norm
         if toGoal <= goalRadius { return Evaluation(reward: 10, success: true) }
-        let distance = (scene.tcp - reachTarget).norm
-        let reach = reachBound > 0
-            ? Reward.tolerance(distance, upper: reachBound, margin: scene.margins[0])
-            : Reward.pointReach(distance, margin: scene.margins[0])
         let inPlace = Reward.tolerance(toGoal, upper: goalRadius, margin: scene.margins[1])
         return Evaluation(reward: 2 * reach + 6 * Reward.hamacher(reach, inPlace), success: false)
     }

@@ -8,14 +8,12 @@ public struct DrawerOpen: DrawerTask {
     public static let goalRadius = 0.03
     /// The goal is the handle pulled to y 0.54.
     static let goalY = 0.54
-    /// Reach is full only at its target point, so the reward leads all the way into contact.
-    static let reachBound = 0.0
-
-    /// The reach term pays for the fingertip touching the front of the bar, where a natural approach
-    /// from the robot arrives and from which pulling opens the drawer (Meta-World's drawer-open likewise
-    /// pays for the hand at the handle, within 1 cm).
-    static func reachTarget(handle: Vector3) -> Vector3 {
-        DrawerMechanism.frontTouch(ofHandle: handle)
+    /// The `Reward.pointReach` of the TCP's distance to where the fingers hold the front of the bar
+    /// (`DrawerMechanism.frontTouch`), where a natural approach from the robot arrives and from which
+    /// pulling opens the drawer; the sharp half leads all the way into the hold (Meta-World's
+    /// drawer-open likewise pays for the hand at the handle, within 1 cm).
+    static func reach(_ scene: Scene) -> Double {
+        Reward.pointReach((scene.tcp - DrawerMechanism.frontTouch(ofHandle: scene.first.position)).norm, margin: scene.margins[0])
     }
 
     /// The task with Meta-World's ranges.

@@ -2,18 +2,15 @@
 /// The task states its ranges, its initial drawer and its expert.
 ///
 /// The defaults: the goal is the handle moved to `goalY`; the drawer slides by the mechanism's dynamics;
-/// the reward and success are the mechanism's (`2 reach + 6 H(reach, inPlace)` on the TCP's distance to
-/// the task's `reachTarget` and the handle-goal distance, 10 once the handle is within `goalRadius` of
-/// the goal).
+/// the reward and success are the mechanism's (`2 reach + 6 H(reach, inPlace)` with the task's `reach`
+/// and the handle-goal distance, 10 once the handle is within `goalRadius` of the goal).
 protocol DrawerTask: ManipulationTask {
     /// Success radius of the handle around the goal, metres.
     static var goalRadius: Double { get }
     /// The handle's y at the goal.
     static var goalY: Double { get }
-    /// Distance from `reachTarget` within which the reach term is full.
-    static var reachBound: Double { get }
-    /// The point the reach term pays for, for the handle at `handle`.
-    static func reachTarget(handle: Vector3) -> Vector3
+    /// The reach term of the reward, in [0, 1], for `scene`.
+    static func reach(_ scene: Scene) -> Double
 }
 
 extension DrawerTask {
@@ -30,6 +27,6 @@ extension DrawerTask {
 
     /// Reward and success from the handle-goal distance.
     public func evaluate(_ scene: Scene) -> Evaluation {
-        DrawerMechanism.evaluate(scene, goalRadius: Self.goalRadius, reachTarget: Self.reachTarget(handle: scene.first.position), reachBound: Self.reachBound)
+        DrawerMechanism.evaluate(scene, goalRadius: Self.goalRadius, reach: Self.reach(scene))
     }
 }
