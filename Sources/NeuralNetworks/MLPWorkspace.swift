@@ -18,6 +18,10 @@ public struct MLPWorkspace: Sendable {
     public internal(set) var input: Matrix
     /// Post-ReLU outputs of each trunk layer.
     public internal(set) var activations: [Matrix]
+    /// Each normalised trunk layer's normalised pre-activations xhat (empty without layer norm).
+    public internal(set) var normalized: [Matrix]
+    /// Each normalised trunk layer's 1 / sqrt(var + epsilon) per row (rows x 1; empty without layer norm).
+    public internal(set) var inverseDeviations: [Matrix]
     /// Scratch: gradient with respect to each trunk layer's output.
     public internal(set) var gradients: [Matrix]
     /// The outputs of the last forward pass (rows x outputSize).
@@ -36,6 +40,8 @@ public struct MLPWorkspace: Sendable {
         input = Matrix(rows: rows, columns: network.inputSize)
         activations = network.hiddenSizes.map { Matrix(rows: rows, columns: $0) }
         gradients = network.hiddenSizes.map { Matrix(rows: rows, columns: $0) }
+        normalized = network.norms.map { Matrix(rows: rows, columns: $0.width) }
+        inverseDeviations = network.norms.map { _ in Matrix(rows: rows, columns: 1) }
         output = Matrix(rows: rows, columns: network.outputSize)
         inputGradient = Matrix(rows: rows, columns: network.inputSize)
     }

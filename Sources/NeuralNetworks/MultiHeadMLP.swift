@@ -2,11 +2,12 @@ import LinearAlgebra
 
 /// A multi-layer perceptron with a shared trunk and one linear output head per task.
 ///
-/// Trunk: `hiddenSizes.count` dense layers, each followed by ReLU, shared by all tasks. Head k: a dense
-/// layer from the last hidden width to `outputSize`, used only by task k's rows. With no hidden layers
-/// the network is just the heads. All parameters live in one flat 1 x P vector `parameters`: the trunk
-/// first (the first `sharedParameterCount` entries, the ones gradient surgery acts on), then the heads.
-/// Weights are Xavier-uniform, biases zero.
+/// Trunk: `hiddenSizes.count` dense layers, each followed by ReLU (with `layerNorm`, by a layer
+/// normalisation and then ReLU), shared by all tasks. Head k: a dense layer from the last hidden width
+/// to `outputSize`, used only by task k's rows. With no hidden layers the network is just the heads.
+/// All parameters live in one flat 1 x P vector `parameters`: the trunk first (each dense layer, then
+/// its normalisation; the first `sharedParameterCount` entries, the ones gradient surgery acts on), then
+/// the heads. Weights are Xavier-uniform, biases zero, normalisation gains one and shifts zero.
 public struct MultiHeadMLP: Equatable, Codable, Sendable {
     /// Width of the input rows.
     public let inputSize: Int
@@ -18,13 +19,17 @@ public struct MultiHeadMLP: Equatable, Codable, Sendable {
     public let headCount: Int
     /// The trunk's layers, in order.
     public let trunk: [DenseLayout]
+    /// The layer normalisation after each trunk layer (`norms[i]` follows `trunk[i]`); empty without
+    /// `layerNorm`.
+    public let norms: [NormLayout]
     /// The heads' layers, head k at index k.
     public let heads: [DenseLayout]
     /// All parameters as one 1 x P row: trunk, then heads.
     public var parameters: Matrix
 
-    /// A network with Xavier-uniform weights drawn from `generator` and zero biases.
-    public init(inputSize: Int, hiddenSizes: [Int], outputSize: Int, headCount: Int, generator: inout SeededGenerator) {
+    /// A network with Xavier-uniform weights drawn from `generator` and zero biases; with `layerNorm`,
+    /// every trunk layer is normalised before its ReLU.
+    public init(inputSize: Int, hiddenSizes: [Int], outputSize: Int, headCount: Int, layerNorm: Bool = false, generator: inout SeededGenerator) {
         precondition(inputSize >= 1 && outputSize >= 1 && headCount >= 1 && hiddenSizes.allSatisfy { $0 >= 1 },
                      "MultiHeadMLP: sizes must be positive: input \(inputSize), hidden \(hiddenSizes), output \(outputSize), heads \(headCount)")
         self.inputSize = inputSize
@@ -33,11 +38,17 @@ public struct MultiHeadMLP: Equatable, Codable, Sendable {
         self.headCount = headCount
         var offset = 0
         var trunk = [DenseLayout]()
+        var norms = [NormLayout]()
         var width = inputSize
         for hidden in hiddenSizes {
             let layer = DenseLayout(inputs: width, outputs: hidden, offset: offset)
             trunk.append(layer)
             offset = layer.end
+            if layerNorm {
+                let norm = NormLayout(width: hidden, offset: offset)
+                norms.append(norm)
+                offset = norm.end
+            }
             width = hidden
         }
         var heads = [DenseLayout]()
@@ -47,6 +58,7 @@ public struct MultiHeadMLP: Equatable, Codable, Sendable {
             offset = layer.end
         }
         self.trunk = trunk
+        self.norms = norms
         self.heads = heads
         parameters = Matrix(rows: 1, columns: offset)
         for layer in trunk + heads {
@@ -55,13 +67,19 @@ public struct MultiHeadMLP: Equatable, Codable, Sendable {
                 parameters.storage[index] = generator.uniform(-limit, limit)
             }
         }
+        for norm in norms {
+            for index in norm.gainOffset..<norm.shiftOffset { parameters.storage[index] = 1 }
+        }
     }
+
+    /// Whether the trunk layers are normalised.
+    public var layerNorm: Bool { !norms.isEmpty }
 
     /// Total number of parameters P.
     public var parameterCount: Int { parameters.count }
 
     /// Number of shared (trunk) parameters: the columns of the per-task gradient matrix.
-    public var sharedParameterCount: Int { trunk.last?.end ?? 0 }
+    public var sharedParameterCount: Int { norms.last?.end ?? trunk.last?.end ?? 0 }
 
     /// Width of the last hidden layer (the heads' input).
     public var featureSize: Int { hiddenSizes.last ?? inputSize }
@@ -82,6 +100,10 @@ public struct MultiHeadMLP: Equatable, Codable, Sendable {
             let previous = index == 0 ? workspace.input : workspace.activations[index - 1]
             workspace.activations[index].setRows(to: parameters, biasBlock(layer))
             BLAS.gemm(previous, nil, .none, parameters, weightBlock(layer), .none, into: &workspace.activations[index], beta: 1)
+            if layerNorm {
+                LayerNorm.forward(&workspace.activations[index], normalized: &workspace.normalized[index],
+                                  inverseDeviation: &workspace.inverseDeviations[index], parameters: parameters, layout: norms[index])
+            }
             workspace.activations[index].applyReLU()
         }
         let features = trunk.isEmpty ? workspace.input : workspace.activations[trunk.count - 1]
@@ -102,7 +124,9 @@ public struct MultiHeadMLP: Equatable, Codable, Sendable {
         precondition(
             gradient.count == parameterCount,
             "MultiHeadMLP.backward: gradient is \(gradient.shapeDescription), the network has \(parameterCount) parameters")
-        backpropagate(outputGradient, workspace: &workspace, computeInputGradient: computeInputGradient) { input, dOutput, rows, layer in
+        backpropagate(outputGradient, workspace: &workspace, computeInputGradient: computeInputGradient, normGradient: { dOutput, normalized, norm in
+            LayerNorm.parameterGradient(dOutput, normalized: normalized, rows: 0..<dOutput.rows, into: &gradient, offset: norm.gainOffset)
+        }) { input, dOutput, rows, layer in
             let inputRows = rows.map { input.rowBlock($0) }, outputRows = rows.map { dOutput.rowBlock($0) }
             BLAS.gemm(input, inputRows, .transposed, dOutput, outputRows, .none, into: &gradient, weightBlock(layer))
             dOutput.sumRows(rows, into: &gradient, biasBlock(layer))
@@ -128,7 +152,12 @@ public struct MultiHeadMLP: Equatable, Codable, Sendable {
         precondition(
             headGradient.count == parameterCount,
             "MultiHeadMLP.backwardPerTask: head gradient is \(headGradient.shapeDescription), the network has \(parameterCount) parameters")
-        backpropagate(outputGradient, workspace: &workspace, computeInputGradient: computeInputGradient) { input, dOutput, headRows, layer in
+        backpropagate(outputGradient, workspace: &workspace, computeInputGradient: computeInputGradient, normGradient: { dOutput, normalized, norm in
+            for task in 0..<layout.taskCount {
+                LayerNorm.parameterGradient(dOutput, normalized: normalized, rows: layout.rows(ofTask: task), into: &sharedGradients,
+                                            offset: task * sharedGradients.columns + column + norm.gainOffset)
+            }
+        }) { input, dOutput, headRows, layer in
             if let headRows {
                 BLAS.gemm(input, input.rowBlock(headRows), .transposed, dOutput, dOutput.rowBlock(headRows), .none,
                           into: &headGradient, weightBlock(layer))
@@ -153,9 +182,11 @@ public struct MultiHeadMLP: Equatable, Codable, Sendable {
 
     /// The shared backward pass. `parameterGradient` receives, for every layer, the layer's input, the
     /// gradient of its pre-activation output, the rows it applies to (a head: its task's rows; a trunk
-    /// layer: nil, all rows) and the layer.
+    /// layer: nil, all rows) and the layer. `normGradient` receives, for every layer normalisation, the
+    /// gradient of its output, its normalised input xhat and its layout.
     private func backpropagate(
         _ outputGradient: Matrix, workspace: inout MLPWorkspace, computeInputGradient: Bool,
+        normGradient: (Matrix, Matrix, NormLayout) -> Void = { _, _, _ in },
         parameterGradient: (Matrix, Matrix, Range<Int>?, DenseLayout) -> Void
     ) {
         precondition(
@@ -184,6 +215,11 @@ public struct MultiHeadMLP: Equatable, Codable, Sendable {
         for index in stride(from: last, through: 0, by: -1) {
             let layer = trunk[index]
             workspace.gradients[index].maskByReLU(output: workspace.activations[index])
+            if layerNorm {
+                normGradient(workspace.gradients[index], workspace.normalized[index], norms[index])
+                LayerNorm.backward(&workspace.gradients[index], normalized: workspace.normalized[index],
+                                   inverseDeviation: workspace.inverseDeviations[index], parameters: parameters, layout: norms[index])
+            }
             let layerInput = index == 0 ? workspace.input : workspace.activations[index - 1]
             parameterGradient(layerInput, workspace.gradients[index], nil, layer)
             if index > 0 {
@@ -207,7 +243,7 @@ public struct MultiHeadMLP: Equatable, Codable, Sendable {
     private func checkWorkspace(_ workspace: MLPWorkspace) {
         precondition(
             workspace.inputSize == inputSize && workspace.hiddenSizes == hiddenSizes && workspace.outputSize == outputSize
-                && workspace.layout.taskCount <= headCount,
-            "MultiHeadMLP: workspace for \(workspace.inputSize)->\(workspace.hiddenSizes)->\(workspace.outputSize) with \(workspace.layout.taskCount) tasks does not fit a network \(inputSize)->\(hiddenSizes)->\(outputSize) with \(headCount) heads")
+                && workspace.layout.taskCount <= headCount && workspace.normalized.count == norms.count,
+            "MultiHeadMLP: workspace for \(workspace.inputSize)->\(workspace.hiddenSizes)->\(workspace.outputSize) with \(workspace.layout.taskCount) tasks (\(workspace.normalized.count) norms) does not fit a network \(inputSize)->\(hiddenSizes)->\(outputSize) with \(headCount) heads (\(norms.count) norms)")
     }
 }

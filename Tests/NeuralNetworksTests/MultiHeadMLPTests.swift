@@ -18,9 +18,9 @@ struct GradientCheck {
     let input: Matrix
     let coefficients: Matrix
 
-    init(seed: UInt64, inputSize: Int = 5, hidden: [Int] = [7, 6], outputSize: Int = 3, tasks: Int = 3, rowsPerTask: Int = 4) {
+    init(seed: UInt64, inputSize: Int = 5, hidden: [Int] = [7, 6], outputSize: Int = 3, tasks: Int = 3, rowsPerTask: Int = 4, layerNorm: Bool = false) {
         var generator = SeededGenerator(seed: seed)
-        network = MultiHeadMLP(inputSize: inputSize, hiddenSizes: hidden, outputSize: outputSize, headCount: tasks, generator: &generator)
+        network = MultiHeadMLP(inputSize: inputSize, hiddenSizes: hidden, outputSize: outputSize, headCount: tasks, layerNorm: layerNorm, generator: &generator)
         for index in network.parameters.storage.indices { network.parameters.storage[index] += generator.uniform(-0.1, 0.1) }
         layout = TaskBatchLayout(taskCount: tasks, rowsPerTask: rowsPerTask)
         input = Matrix(rows: layout.rowCount, columns: inputSize, storage: (0..<layout.rowCount * inputSize).map { _ in generator.uniform(-1, 1) })
@@ -38,13 +38,25 @@ struct GradientCheck {
                 for o in 0..<layer.outputs {
                     var sum = parameters[layer.biasOffset + o]
                     for i in 0..<layer.inputs { sum += activation[i] * parameters[layer.weightOffset + i * layer.outputs + o] }
-                    next[o] = index < network.trunk.count ? max(sum, 0) : sum
+                    next[o] = sum
+                }
+                if index < network.trunk.count {
+                    if network.layerNorm { next = Self.referenceLayerNorm(next, parameters: parameters, norm: network.norms[index]) }
+                    next = next.map { max($0, 0) }
                 }
                 activation = next
             }
             for c in 0..<network.outputSize { total += activation[c] * Double(coefficients[r, c]) }
         }
         return total
+    }
+
+    /// gain * (z - mean) / sqrt(var + 1e-5) + shift, in Double.
+    static func referenceLayerNorm(_ z: [Double], parameters: [Double], norm: NormLayout) -> [Double] {
+        let mean = z.reduce(0, +) / Double(z.count)
+        let variance = z.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(z.count)
+        let inverse = 1 / (variance + 1e-5).squareRoot()
+        return z.indices.map { j in parameters[norm.gainOffset + j] * (z[j] - mean) * inverse + parameters[norm.shiftOffset + j] }
     }
 
     func numericalParameterGradient(rows: Range<Int>? = nil, h: Double = 1e-6) -> [Double] {
@@ -197,5 +209,65 @@ func forwardShapeCheck() async {
         let network = MultiHeadMLP(inputSize: 3, hiddenSizes: [4], outputSize: 2, headCount: 2, generator: &generator)
         var workspace = MLPWorkspace(for: network, layout: TaskBatchLayout(taskCount: 2, rowsPerTask: 2))
         network.forward(Matrix(rows: 4, columns: 5), workspace: &workspace)
+    }
+}
+
+@Test("with layer norm, plain and input gradients match finite differences", arguments: [UInt64(1), 2, 3])
+func layerNormGradientsMatchFiniteDifferences(seed: UInt64) {
+    let check = GradientCheck(seed: seed, layerNorm: true)
+    #expect(check.network.norms.count == 2)
+    #expect(check.network.sharedParameterCount == check.network.norms[1].end)
+    expectClose(check.analyticGradient().storage, check.numericalParameterGradient())
+    var workspace = MLPWorkspace(for: check.network, layout: check.layout)
+    check.network.forward(check.input, workspace: &workspace)
+    var gradient = Matrix(rows: 1, columns: check.network.parameterCount)
+    check.network.backward(check.outputGradient(), workspace: &workspace, into: &gradient, computeInputGradient: true)
+    expectClose(workspace.inputGradient.storage, check.numericalInputGradient())
+}
+
+@Test("with layer norm, the forward pass agrees with the Double reference and normalises each row")
+func layerNormForward() {
+    let check = GradientCheck(seed: 4, layerNorm: true)
+    let reference = check.referenceLoss(parameters: check.network.parameters.storage.map(Double.init), input: check.input.storage.map(Double.init))
+    #expect(abs(check.loss(check.network) - reference) <= 1e-4 * max(1, abs(reference)))
+    var workspace = MLPWorkspace(for: check.network, layout: check.layout)
+    check.network.forward(check.input, workspace: &workspace)
+    for row in 0..<check.layout.rowCount {
+        let xhat = (0..<7).map { Double(workspace.normalized[0][row, $0]) }
+        #expect(abs(xhat.reduce(0, +) / 7) <= 1e-5)
+        #expect(abs(xhat.map { $0 * $0 }.reduce(0, +) / 7 - 1) <= 1e-3)
+    }
+}
+
+@Test("with layer norm, per-task gradients equal K single-task backward passes")
+func layerNormPerTaskGradients() {
+    let check = GradientCheck(seed: 9, tasks: 3, rowsPerTask: 3, layerNorm: true)
+    let network = check.network
+    let shared = network.sharedParameterCount
+    var workspace = MLPWorkspace(for: network, layout: check.layout)
+    network.forward(check.input, workspace: &workspace)
+    var perTask = Matrix(rows: 3, columns: shared + 2, repeating: 7)
+    var heads = Matrix(rows: 1, columns: network.parameterCount, repeating: 7)
+    network.backwardPerTask(check.outputGradient(), workspace: &workspace, sharedGradients: &perTask, column: 2, headGradient: &heads)
+    for task in 0..<3 {
+        let rows = check.layout.rows(ofTask: task)
+        let single = check.analyticGradient(rows: rows)
+        let row = Array(perTask.row(task)[2..<2 + shared])
+        for index in 0..<shared { #expect(abs(row[index] - single.storage[index]) <= 1e-5 + 1e-5 * abs(single.storage[index])) }
+        expectClose(row, Array(check.numericalParameterGradient(rows: rows)[0..<shared]))
+        #expect(perTask.row(task)[0..<2].allSatisfy { $0 == 7 })
+    }
+}
+
+@Test("layer norm gains start at one and shifts at zero, after each dense layer's bias")
+func layerNormInitialisation() {
+    var generator = SeededGenerator(seed: 2)
+    let network = MultiHeadMLP(inputSize: 4, hiddenSizes: [5, 3], outputSize: 2, headCount: 2, layerNorm: true, generator: &generator)
+    #expect(network.norms.map(\.gainOffset) == [network.trunk[0].end, network.trunk[1].end])
+    #expect(network.trunk[1].weightOffset == network.norms[0].end)
+    #expect(network.heads[0].weightOffset == network.norms[1].end)
+    for norm in network.norms {
+        #expect(network.parameters.storage[norm.gainOffset..<norm.shiftOffset].allSatisfy { $0 == 1 })
+        #expect(network.parameters.storage[norm.shiftOffset..<norm.end].allSatisfy { $0 == 0 })
     }
 }
