@@ -54,6 +54,7 @@ extension MultiTaskSAC {
                          report: &buffers.statistics.actorCombination, what: "actor")
         let sharedWidth = actor.sharedParameterCount
         buffers.actorGradient.storage.replaceSubrange(0..<sharedWidth, with: buffers.actorCombined.storage[0..<sharedWidth])
+        GradientClipping.clip(&buffers.actorGradient, maximumNorm: hyperparameters.gradientClipNorm)
     }
 
     /// Temperature step, per task: loss_k = -alpha_k (mean log pi_k + target entropy), so

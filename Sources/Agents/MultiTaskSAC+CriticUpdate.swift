@@ -62,6 +62,7 @@ extension MultiTaskSAC {
                          report: &buffers.statistics.criticCombination, what: "critic")
         buffers.critic1Gradient.storage.replaceSubrange(0..<sharedWidth, with: buffers.criticCombined.storage[0..<sharedWidth])
         buffers.critic2Gradient.storage.replaceSubrange(0..<sharedWidth, with: buffers.criticCombined.storage[sharedWidth..<2 * sharedWidth])
+        GradientClipping.clip(&buffers.critic1Gradient, &buffers.critic2Gradient, maximumNorm: hyperparameters.gradientClipNorm)
     }
 
     /// Polyak averaging: target <- (1 - tau) target + tau critic.

@@ -66,9 +66,12 @@ public struct MultiTaskSAC: Sendable {
         self.actionSize = actionSize
         self.hyperparameters = hyperparameters
         let hidden = hyperparameters.hiddenSizes
-        actor = MultiHeadMLP(inputSize: observationSize, hiddenSizes: hidden, outputSize: 2 * actionSize, headCount: taskCount, generator: &generator)
-        critic1 = MultiHeadMLP(inputSize: observationSize + actionSize, hiddenSizes: hidden, outputSize: 1, headCount: taskCount, generator: &generator)
-        critic2 = MultiHeadMLP(inputSize: observationSize + actionSize, hiddenSizes: hidden, outputSize: 1, headCount: taskCount, generator: &generator)
+        actor = MultiHeadMLP(inputSize: observationSize, hiddenSizes: hidden, outputSize: 2 * actionSize, headCount: taskCount,
+                             layerNorm: hyperparameters.actorLayerNorm, generator: &generator)
+        critic1 = MultiHeadMLP(inputSize: observationSize + actionSize, hiddenSizes: hidden, outputSize: 1, headCount: taskCount,
+                               layerNorm: hyperparameters.criticLayerNorm, generator: &generator)
+        critic2 = MultiHeadMLP(inputSize: observationSize + actionSize, hiddenSizes: hidden, outputSize: 1, headCount: taskCount,
+                               layerNorm: hyperparameters.criticLayerNorm, generator: &generator)
         targetCritic1 = critic1
         targetCritic2 = critic2
         logTemperatures = Matrix(rows: 1, columns: taskCount, repeating: logf(hyperparameters.initialTemperature))

@@ -23,13 +23,22 @@ public struct SACHyperparameters: Codable, Equatable, Sendable {
     public var logStdMin: Float
     /// Upper bound of the policy's log standard deviation (papers: 2).
     public var logStdMax: Float
+    /// Layer normalisation before every ReLU of the critics' trunks (papers: off; BRO/BRC: on).
+    public var criticLayerNorm: Bool
+    /// Layer normalisation before every ReLU of the actor's trunk (papers: off).
+    public var actorLayerNorm: Bool
+    /// Largest global L2 norm of one update's actor gradient and of the two critics' gradient (together),
+    /// after the combiner; a longer gradient is scaled down to it. 0 turns clipping off (papers: off;
+    /// Meta-World+: 1).
+    public var gradientClipNorm: Float
 
     /// The papers' settings with a configurable trunk and batch.
     public init(
         hiddenSizes: [Int] = [400, 400, 400], batchSizePerTask: Int = 128, discount: Float = 0.99,
         targetSmoothing: Float = 0.005, actorLearningRate: Float = 3e-4, criticLearningRate: Float = 3e-4,
         temperatureLearningRate: Float = 3e-4, initialTemperature: Float = 1, targetEntropy: Float? = nil,
-        logStdMin: Float = -20, logStdMax: Float = 2
+        logStdMin: Float = -20, logStdMax: Float = 2, criticLayerNorm: Bool = false, actorLayerNorm: Bool = false,
+        gradientClipNorm: Float = 0
     ) {
         self.hiddenSizes = hiddenSizes
         self.batchSizePerTask = batchSizePerTask
@@ -42,6 +51,9 @@ public struct SACHyperparameters: Codable, Equatable, Sendable {
         self.targetEntropy = targetEntropy
         self.logStdMin = logStdMin
         self.logStdMax = logStdMax
+        self.criticLayerNorm = criticLayerNorm
+        self.actorLayerNorm = actorLayerNorm
+        self.gradientClipNorm = gradientClipNorm
     }
 
     /// Problems with these settings, one sentence each (empty when valid).
@@ -55,6 +67,7 @@ public struct SACHyperparameters: Codable, Equatable, Sendable {
             found.append("\(name) learning rate must be finite and non-negative, got \(rate)")
         }
         if !(initialTemperature > 0 && initialTemperature.isFinite) { found.append("initial temperature must be positive, got \(initialTemperature)") }
+        if !(gradientClipNorm >= 0 && gradientClipNorm.isFinite) { found.append("gradient clip norm must be finite and non-negative (0: off), got \(gradientClipNorm)") }
         if !(logStdMin < logStdMax) { found.append("log-std bounds must satisfy min < max, got [\(logStdMin), \(logStdMax)]") }
         return found
     }

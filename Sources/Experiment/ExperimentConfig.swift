@@ -56,6 +56,17 @@ public struct ExperimentConfig: Equatable, Sendable {
     public var logStdMin: Float = -20
     /// Upper bound of the policy's log standard deviation.
     public var logStdMax: Float = 2
+    /// Layer normalisation before every ReLU of the critics' trunks (BRO/BRC; the papers' agent has none).
+    public var criticLayerNorm = false
+    /// Layer normalisation before every ReLU of the actor's trunk.
+    public var actorLayerNorm = false
+    /// Largest global norm of an update's actor gradient and of its critics' gradient, after the
+    /// combiner; 0 is off (Meta-World+: 1).
+    public var gradientClipNorm: Float = 0
+    /// Per-task reward scaling by the task's running return scale (`ReturnNormalizer`), or none.
+    public var returnNormalization = ReturnNormalization.none
+    /// The standard deviation each task's discounted return is scaled to by `running` normalisation.
+    public var normalizedReturnStd: Double = 100
     /// CAGrad's c: radius of the ball around the mean gradient, relative to its norm.
     public var cagradC: Double = 0.9
     /// CAGrad's output scaling: none, 1/(1+c^2) or 1/(1+c).
@@ -84,7 +95,8 @@ public struct ExperimentConfig: Equatable, Sendable {
             hiddenSizes: hiddenSizes, batchSizePerTask: batchSizePerTask, discount: discount, targetSmoothing: targetSmoothing,
             actorLearningRate: actorLearningRate, criticLearningRate: criticLearningRate,
             temperatureLearningRate: temperatureLearningRate, initialTemperature: initialTemperature,
-            targetEntropy: targetEntropy, logStdMin: logStdMin, logStdMax: logStdMax)
+            targetEntropy: targetEntropy, logStdMin: logStdMin, logStdMax: logStdMax,
+            criticLayerNorm: criticLayerNorm, actorLayerNorm: actorLayerNorm, gradientClipNorm: gradientClipNorm)
     }
 
     /// The combiner options these keys describe.
@@ -118,7 +130,17 @@ public struct ExperimentConfig: Equatable, Sendable {
         need(replayCapacityPerTask >= 1, "replay_capacity_per_task must be at least 1, got \(replayCapacityPerTask)")
         need(blasThreads >= 1 && blasThreads <= 64, "blas_threads must be in 1...64, got \(blasThreads)")
         need(logStdMin < logStdMax, "log_std_min (\(logStdMin)) must be below log_std_max (\(logStdMax))")
-        found += agentSettings.problems().filter { !$0.hasPrefix("log-std bounds") }
+        need(gradientClipNorm >= 0, "gradient_clip_norm must be non-negative (0 turns clipping off), got \(gradientClipNorm)")
+        need(normalizedReturnStd > 0, "normalized_return_std must be positive, got \(normalizedReturnStd)")
+        found += agentSettings.problems().filter { !$0.hasPrefix("log-std bounds") && !$0.hasPrefix("gradient clip norm") }
         return found
     }
+}
+
+/// How rewards are scaled per task before the critics see them.
+public enum ReturnNormalization: String, CaseIterable, Sendable {
+    /// Raw rewards (the papers' agent).
+    case none
+    /// Each task's rewards divided by its running return scale (`ReturnNormalizer`).
+    case running
 }

@@ -29,6 +29,7 @@ extension Trainer {
         archive.tensors["replay.rewards"] = stored.rewards
         archive.tensors["replay.next_observations"] = stored.nextObservations
         try archive.encode(agent.counters, "agent")
+        if let normalizer { try archive.encode(normalizer, "normalizer") }
         try archive.encode(TrainerCounters(step: step, generator: generator, bestMeanSuccess: bestMeanSuccess, bestStep: bestStep,
                                            lastEvaluation: lastEvaluation, replayCounts: replay.counts, replayCursors: replay.cursors, window: window), "trainer")
         archive.metadata["suite"] = suite.name
@@ -76,6 +77,13 @@ extension Trainer {
             try replay.restore(contents, counts: counters.replayCounts, cursors: counters.replayCursors)
         } catch let error as AgentError {
             throw CheckpointError.mismatch("\(error)")
+        }
+        if let normalizer {
+            let saved = try archive.decode(ReturnNormalizer.self, "normalizer")
+            guard saved.taskCount == normalizer.taskCount, saved.discount == normalizer.discount, saved.targetDeviation == normalizer.targetDeviation else {
+                throw CheckpointError.mismatch("the checkpoint's return normaliser (\(saved.taskCount) tasks, target std \(saved.targetDeviation)) does not match the config's")
+            }
+            self.normalizer = saved
         }
         step = counters.step
         generator = counters.generator

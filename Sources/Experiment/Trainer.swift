@@ -55,6 +55,8 @@ public struct Trainer {
     let suite: Suite
     var agent: MultiTaskSAC
     var replay: TaskReplayBuffer
+    /// Scales each task's sampled rewards (nil: raw rewards).
+    var normalizer: ReturnNormalizer?
     var generator: SeededGenerator
     var step = 0
     var bestMeanSuccess = -1.0
@@ -108,6 +110,9 @@ public struct Trainer {
             taskCount: suite.count, observationSize: suite.observationSize, actionSize: 4, hyperparameters: config.agentSettings,
             combiner: config.combiner, combinerOptions: config.combinerOptions, taskNames: suite.taskNames, generator: &generator)
         replay = TaskReplayBuffer(taskCount: suite.count, capacity: config.replayCapacityPerTask, observationSize: suite.observationSize, actionSize: 4)
+        if config.returnNormalization == .running {
+            normalizer = ReturnNormalizer(taskCount: suite.count, discount: Double(config.discount), targetDeviation: config.normalizedReturnStd)
+        }
         self.generator = generator
         window = LogWindow(taskCount: suite.count)
     }
@@ -154,6 +159,7 @@ public struct Trainer {
             Evaluator.step(suite, actions, &observations, &nextObservations, &rewards, &successes, &truncated)
             clock.start(.replay)
             replay.add(observations: previousObservations, actions: actions, rewards: rewards, nextObservations: nextObservations)
+            normalizer?.observe(rewards: rewards, episodeEnded: truncated)
             for task in 0..<taskCount {
                 if successes[task] { episodeSucceeded[task] = true }
                 if truncated[task] {
@@ -165,6 +171,7 @@ public struct Trainer {
                 for _ in 0..<config.updatesPerStep {
                     clock.start(.replay)
                     replay.sample(into: &batch, generator: &generator)
+                    normalizer?.normalize(&batch.rewards, layout: batch.layout)
                     clock.start(.update)
                     let statistics = try agent.update(batch, generator: &generator)
                     window.record(statistics)

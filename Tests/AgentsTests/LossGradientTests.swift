@@ -19,9 +19,11 @@ struct LossGradientFixture {
     var batch: TransitionBatch
     let generator = SeededGenerator(seed: 99)
 
-    init() throws {
+    /// The fixture's agent; `layerNorm` normalises the trunks of actor and critics, `clipNorm` clips.
+    init(layerNorm: Bool = false, clipNorm: Float = 0) throws {
         var generator = SeededGenerator(seed: 17)
-        let settings = SACHyperparameters(hiddenSizes: [16, 16], batchSizePerTask: 4, discount: 0.9, initialTemperature: 0.5)
+        let settings = SACHyperparameters(hiddenSizes: [16, 16], batchSizePerTask: 4, discount: 0.9, initialTemperature: 0.5,
+                                          criticLayerNorm: layerNorm, actorLayerNorm: layerNorm, gradientClipNorm: clipNorm)
         agent = try MultiTaskSAC(taskCount: Self.taskCount, observationSize: Self.observationSize, actionSize: Self.actionSize,
                                  hyperparameters: settings, combiner: .sum, combinerOptions: CombinerOptions(), generator: &generator)
         batch = TransitionBatch(layout: agent.batchLayout, observationSize: Self.observationSize, actionSize: Self.actionSize)
@@ -78,18 +80,18 @@ struct LossGradientFixture {
     }
 }
 
-@Test("critic loss gradients match finite differences (both critics, trunk and heads)")
-func criticLossGradients() throws {
-    var fixture = try LossGradientFixture()
+@Test("critic loss gradients match finite differences (both critics, trunk and heads)", arguments: [false, true])
+func criticLossGradients(layerNorm: Bool) throws {
+    var fixture = try LossGradientFixture(layerNorm: layerNorm)
     let gradients = try fixture.gradients()
     let criticLoss = { (statistics: UpdateStatistics) in statistics.criticLoss.reduce(0, +) }
     try fixture.checkDirectionalDerivatives(of: "agent.critic1.parameters", gradient: gradients.critic1, loss: criticLoss)
     try fixture.checkDirectionalDerivatives(of: "agent.critic2.parameters", gradient: gradients.critic2, loss: criticLoss)
 }
 
-@Test("actor loss gradient matches finite differences through the tanh-Gaussian and min(Q1, Q2)")
-func actorLossGradient() throws {
-    var fixture = try LossGradientFixture()
+@Test("actor loss gradient matches finite differences through the tanh-Gaussian and min(Q1, Q2)", arguments: [false, true])
+func actorLossGradient(layerNorm: Bool) throws {
+    var fixture = try LossGradientFixture(layerNorm: layerNorm)
     let gradients = try fixture.gradients()
     try fixture.checkDirectionalDerivatives(of: "agent.actor.parameters", gradient: gradients.actor) { $0.actorLoss.reduce(0, +) }
 }
@@ -112,9 +114,9 @@ func temperatureGradients() throws {
     }
 }
 
-@Test("a task's trunk gradients depend only on its own rows of the batch")
-func perTaskGradientsUseOwnRows() throws {
-    var fixture = try LossGradientFixture()
+@Test("a task's trunk gradients depend only on its own rows of the batch", arguments: [false, true])
+func perTaskGradientsUseOwnRows(layerNorm: Bool) throws {
+    var fixture = try LossGradientFixture(layerNorm: layerNorm)
     let before = try fixture.gradients()
     for row in fixture.batch.layout.rows(ofTask: 1) {
         fixture.batch.rewards.storage[row] += 1

@@ -101,3 +101,18 @@ func explorationKeys() throws {
     try config.apply(assignment: "log_std_min=3")
     #expect(config.problems() == ["log_std_min (3.0) must be below log_std_max (1.5)"])
 }
+
+@Test("the recipe keys reach the agent and trainer, and bad values are refused naming the keys")
+func recipeKeys() throws {
+    var config = ExperimentConfig()
+    for assignment in ["critic_layer_norm=true", "actor_layer_norm=true", "gradient_clip_norm=0.5", "return_normalization=running", "normalized_return_std=10"] {
+        try config.apply(assignment: assignment)
+    }
+    let agent = config.agentSettings
+    #expect(agent.criticLayerNorm && agent.actorLayerNorm && agent.gradientClipNorm == 0.5)
+    #expect(config.returnNormalization == .running && config.normalizedReturnStd == 10)
+    try config.apply(assignment: "gradient_clip_norm=-1")
+    try config.apply(assignment: "normalized_return_std=0")
+    #expect(config.problems() == ["gradient_clip_norm must be non-negative (0 turns clipping off), got -1.0", "normalized_return_std must be positive, got 0.0"])
+    #expect(throws: ConfigError.self) { try config.apply(assignment: "return_normalization=sometimes") }
+}

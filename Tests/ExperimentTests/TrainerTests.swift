@@ -61,14 +61,27 @@ func seededRunsRepeat() throws {
     #expect(logs[0] != logs[2])
 }
 
-@Test("a run killed after a checkpoint resumes to exactly the uninterrupted logs")
-func killAndResume() throws {
+/// The tiny run with every piece of the agent recipe switched on (layer norms, clipping, return
+/// normalisation), whose state must survive a checkpoint too.
+private func tinyRecipeConfig() -> ExperimentConfig {
+    var config = tinyConfig()
+    config.criticLayerNorm = true
+    config.actorLayerNorm = true
+    config.gradientClipNorm = 1
+    config.returnNormalization = .running
+    config.normalizedReturnStd = 10
+    return config
+}
+
+@Test("a run killed after a checkpoint resumes to exactly the uninterrupted logs", arguments: [false, true])
+func killAndResume(recipe: Bool) throws {
+    let config = recipe ? tinyRecipeConfig() : tinyConfig()
     let whole = temporaryFolder("whole")
-    var uninterrupted = try Trainer(config: tinyConfig(), folder: whole)
+    var uninterrupted = try Trainer(config: config, folder: whole)
     _ = try uninterrupted.run()
 
     let killed = temporaryFolder("killed")
-    var first = try Trainer(config: tinyConfig(), folder: killed)
+    var first = try Trainer(config: config, folder: killed)
     // Stop at step 450: the last checkpoint is at 300, and rows for 400 and 450 were logged after it.
     _ = try first.run(pause: 450)
     // A kill in the middle of a write leaves half a line.
@@ -113,4 +126,22 @@ func unknownSuite() {
     } catch {
         #expect("\(error)".contains("mt10") && "\(error)".contains("mt50"))
     }
+}
+
+@Test("return normalisation changes training, and is deterministic")
+func returnNormalizationChangesTraining() throws {
+    var config = tinyConfig()
+    config.steps = 300
+    config.checkpointEvery = 300
+    let plain = temporaryFolder("plain")
+    var first = try Trainer(config: config, folder: plain)
+    _ = try first.run()
+    config.returnNormalization = .running
+    let scaled = [temporaryFolder("scaled-a"), temporaryFolder("scaled-b")]
+    for folder in scaled {
+        var trainer = try Trainer(config: config, folder: folder)
+        _ = try trainer.run()
+    }
+    #expect(try read(scaled[0].trainFile) == read(scaled[1].trainFile))
+    #expect(try read(scaled[0].trainFile) != read(plain.trainFile))
 }

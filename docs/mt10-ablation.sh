@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The MT10 ablation behind the default recipe (docs/RESULTS.md, "Agent recipe ablation"): PCGrad on MT10,
+# seeds 1-2, the same budget for every variant, two runs at a time with one thread each. Each variant
+# starts from the old default (Configs/ablation-base.yaml) and changes one thing; "combined" changes all
+# that helped. Restartable: finished runs are skipped and stopped ones resumed.
+# Usage: bash docs/mt10-ablation.sh [VARIANT...]   (no argument: every variant, in order)
+set -euo pipefail
+out="docs/runs/ablation"
+steps="${ABLATION_STEPS:-20000}"
+swift build -c release --product mtrl
+mtrl=".build/release/mtrl"
+declare -A changes=(
+    [base]=""
+    [log-std-5]="--set log_std_min=-5"
+)
+order=(base log-std-5)
+selected=("$@")
+[ ${#selected[@]} -eq 0 ] && selected=("${order[@]}")
+for variant in "${selected[@]}"; do
+    [ -n "${changes[$variant]+set}" ] || { echo "unknown variant '$variant'; choose from: ${order[*]}" >&2; exit 2; }
+    # shellcheck disable=SC2086
+    "$mtrl" sweep --config Configs/ablation-base.yaml --suite mt10 --combiners pcgrad --seeds 1-2 --steps "$steps" \
+        ${changes[$variant]} --set threads=1 --jobs 2 --out "$out/$variant"
+done
