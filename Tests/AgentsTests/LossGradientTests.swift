@@ -24,7 +24,7 @@ struct LossGradientFixture {
         let settings = SACHyperparameters(hiddenSizes: [16, 16], batchSizePerTask: 4, discount: 0.9, initialTemperature: 0.5)
         agent = try MultiTaskSAC(taskCount: Self.taskCount, observationSize: Self.observationSize, actionSize: Self.actionSize,
                                  hyperparameters: settings, combiner: .sum, combinerOptions: CombinerOptions(), generator: &generator)
-        batch = TransitionBatch(layout: agent.batchLayout, observationSize: Self.observationSize, actionSize: Self.actionSize)
+        batch = TransitionBatch(layout: agent.batchLayout, observationSize: Self.observationSize, actionSize: Self.actionSize, discount: settings.discount)
         for index in batch.observations.storage.indices {
             batch.observations.storage[index] = generator.normal()
             batch.nextObservations.storage[index] = generator.normal()
