@@ -24,7 +24,7 @@ public struct AgentFootprint: Sendable, Equatable {
         let passes = actor.workspace(rows: rows) + 4 * critic.workspace(rows: rows) + actor.workspace(rows: k)
         let policy = (rows + k) * (4 * a + 1)
         let gradients = k * (actor.shared + 2 * critic.shared) + actor.shared + 2 * critic.shared + actor.parameters + 2 * critic.parameters
-        let sampled = rows * (2 * o + a + 2)
+        let sampled = rows * (2 * o + a + 1)
         let scratch = rows * (o + a + 3 + 3 * a + 1)
         batchBufferBytes = 4 * (passes + policy + gradients + sampled + scratch)
     }
@@ -56,8 +56,8 @@ private struct NetworkSize {
 
 extension TaskReplayBuffer {
     /// The bytes of buffers for `taskCount` tasks of `capacity` transitions (observation, action, reward,
-    /// next observation as floats, an episode-end flag as one byte), worked out without allocating.
+    /// next observation), worked out without allocating.
     public static func footprintBytes(taskCount: Int, capacity: Int, observationSize: Int, actionSize: Int) -> Double {
-        Double(taskCount) * Double(capacity) * (4 * (2 * Double(observationSize) + Double(actionSize) + 1) + 1)
+        4 * Double(taskCount) * Double(capacity) * (2 * Double(observationSize) + Double(actionSize) + 1)
     }
 }

@@ -122,6 +122,8 @@ public struct ExperimentConfig: Equatable, Sendable {
         need(replayCapacityPerTask >= 1, "replay_capacity_per_task must be at least 1, got \(replayCapacityPerTask)")
         need(blasThreads >= 1 && blasThreads <= 64, "blas_threads must be in 1...64, got \(blasThreads)")
         need(logStdMin < logStdMax, "log_std_min (\(logStdMin)) must be below log_std_max (\(logStdMax))")
+        need(cagradC.isFinite && cagradC >= 0, "cagrad_c must be a finite number >= 0, got \(cagradC)")
+        need(cagradFastSubset >= 1, "cagrad_fast_subset must be at least 1, got \(cagradFastSubset)")
         found += agentSettings.problems().filter { !$0.hasPrefix("log-std bounds") }
         return found
     }
