@@ -3,8 +3,9 @@ import LinearAlgebra
 import NeuralNetworks
 
 extension MultiTaskSAC {
-    /// Critic step. Target y = r + gamma (min(Q1', Q2')(s', a') - alpha_k log pi(a'|s')) with a' ~ pi(s')
-    /// (no termination: truncated episodes bootstrap). Task k's loss is the mean over its rows of
+    /// Critic step. Target y = r + d (min(Q1', Q2')(s', a') - alpha_k log pi(a'|s')) with a' ~ pi(s') and d
+    /// the row's discount, gamma^m for an m-step reward (no termination: truncated episodes bootstrap).
+    /// Task k's loss is the mean over its rows of
     /// (Q1 - y)^2 + (Q2 - y)^2; its gradients of both critics' trunks form row k of one K x (S1 + S2)
     /// matrix, which the critic combiner reduces; each critic head takes its task's plain gradient.
     mutating func updateCritics(_ batch: TransitionBatch, generator: inout SeededGenerator) throws {
@@ -19,7 +20,6 @@ extension MultiTaskSAC {
     mutating func computeCriticGradients(_ batch: TransitionBatch, generator: inout SeededGenerator) throws {
         let layout = batchLayout
         let rowsPerTask = Float(layout.rowsPerTask)
-        let discount = hyperparameters.discount
 
         actor.forward(batch.nextObservations, workspace: &buffers.actorPass)
         buffers.policy.sample(buffers.actorPass.output, generator: &generator)
@@ -32,7 +32,7 @@ extension MultiTaskSAC {
             for row in layout.rows(ofTask: task) {
                 let nextValue = min(buffers.target1Pass.output.storage[row], buffers.target2Pass.output.storage[row])
                     - alpha * buffers.policy.logProbabilities.storage[row]
-                buffers.targets.storage[row] = batch.rewards.storage[row] + discount * nextValue
+                buffers.targets.storage[row] = batch.rewards.storage[row] + batch.discounts.storage[row] * nextValue
             }
         }
 

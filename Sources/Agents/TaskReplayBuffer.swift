@@ -23,6 +23,8 @@ public struct TaskReplayBuffer: Sendable {
     public internal(set) var rewards: Matrix
     /// Stored next observations.
     public internal(set) var nextObservations: Matrix
+    /// Whether each stored transition ended its episode (time-limit truncation): an n-step return stops there.
+    public internal(set) var episodeEnds: [Bool]
     /// Transitions stored per task (at most `capacity`).
     public internal(set) var counts: [Int]
     /// Where each task's next transition goes.
@@ -40,41 +42,50 @@ public struct TaskReplayBuffer: Sendable {
         actions = Matrix(rows: rows, columns: actionSize)
         rewards = Matrix(rows: rows, columns: 1)
         nextObservations = Matrix(rows: rows, columns: observationSize)
+        episodeEnds = [Bool](repeating: false, count: rows)
         counts = [Int](repeating: 0, count: taskCount)
         cursors = [Int](repeating: 0, count: taskCount)
     }
 
-    /// Stores one transition per task: row k of each argument is task k's.
-    public mutating func add(observations newObservations: Matrix, actions newActions: Matrix, rewards newRewards: [Float], nextObservations newNext: Matrix) {
+    /// Stores one transition per task: row k of each argument is task k's; `truncated[k]` says whether
+    /// task k's transition ended its episode.
+    public mutating func add(observations newObservations: Matrix, actions newActions: Matrix, rewards newRewards: [Float], nextObservations newNext: Matrix,
+                             truncated: [Bool]) {
         precondition(
             newObservations.rows == taskCount && newObservations.columns == observationSize
                 && newActions.rows == taskCount && newActions.columns == actionSize
-                && newRewards.count == taskCount && newNext.rows == taskCount && newNext.columns == observationSize,
-            "TaskReplayBuffer.add: expected \(taskCount) rows of \(observationSize) observation and \(actionSize) action values, got observations \(newObservations.shapeDescription), actions \(newActions.shapeDescription), \(newRewards.count) rewards, next observations \(newNext.shapeDescription)")
+                && newRewards.count == taskCount && newNext.rows == taskCount && newNext.columns == observationSize && truncated.count == taskCount,
+            "TaskReplayBuffer.add: expected \(taskCount) rows of \(observationSize) observation and \(actionSize) action values, got observations \(newObservations.shapeDescription), actions \(newActions.shapeDescription), \(newRewards.count) rewards, next observations \(newNext.shapeDescription), \(truncated.count) truncation flags")
         for task in 0..<taskCount {
             let row = task * capacity + cursors[task]
             Self.copyRow(task, of: newObservations, to: row, of: &observations)
             Self.copyRow(task, of: newActions, to: row, of: &actions)
             rewards.storage[row] = newRewards[task]
             Self.copyRow(task, of: newNext, to: row, of: &nextObservations)
+            episodeEnds[row] = truncated[task]
             cursors[task] = (cursors[task] + 1) % capacity
             counts[task] = min(counts[task] + 1, capacity)
         }
     }
 
-    /// Fills `batch` with `batch.layout.rowsPerTask` uniformly drawn transitions of every task.
-    public func sample(into batch: inout TransitionBatch, generator: inout SeededGenerator) {
+    /// Fills `batch` with `batch.layout.rowsPerTask` uniformly drawn transitions of every task, each one
+    /// the start of an n-step return of up to `steps` transitions with discount `discount` (see
+    /// `nStepReturn`); with `steps` 1 these are the stored transitions and every row's discount is `discount`.
+    public func sample(into batch: inout TransitionBatch, steps: Int = 1, discount: Float, generator: inout SeededGenerator) {
         precondition(
             batch.layout.taskCount == taskCount && batch.observations.columns == observationSize && batch.actions.columns == actionSize,
             "TaskReplayBuffer.sample: a batch for \(batch.layout.taskCount) tasks (\(batch.observations.columns) observation, \(batch.actions.columns) action values) does not fit buffers for \(taskCount) tasks (\(observationSize), \(actionSize))")
         precondition(counts.allSatisfy { $0 > 0 }, "TaskReplayBuffer.sample: every task needs at least one stored transition, counts are \(counts)")
+        precondition(steps >= 1, "TaskReplayBuffer.sample: an n-step return needs at least one step, got \(steps)")
         for task in 0..<taskCount {
             for row in batch.layout.rows(ofTask: task) {
                 let source = task * capacity + generator.index(below: counts[task])
+                let target = nStepReturn(from: source, task: task, steps: steps, discount: discount)
                 Self.copyRow(source, of: observations, to: row, of: &batch.observations)
                 Self.copyRow(source, of: actions, to: row, of: &batch.actions)
-                batch.rewards.storage[row] = rewards.storage[source]
-                Self.copyRow(source, of: nextObservations, to: row, of: &batch.nextObservations)
+                batch.rewards.storage[row] = target.reward
+                Self.copyRow(target.lastRow, of: nextObservations, to: row, of: &batch.nextObservations)
+                batch.discounts.storage[row] = target.discount
             }
         }
     }
@@ -90,6 +101,7 @@ public struct TaskReplayBuffer: Sendable {
             contents.actions += Self.values(ofRows: rows, in: actions)
             contents.rewards += Self.values(ofRows: rows, in: rewards)
             contents.nextObservations += Self.values(ofRows: rows, in: nextObservations)
+            contents.episodeEnds += episodeEnds[rows]
         }
         return contents
     }
@@ -103,7 +115,8 @@ public struct TaskReplayBuffer: Sendable {
               counts.allSatisfy({ $0 >= 0 && $0 <= capacity }), cursors.allSatisfy({ $0 >= 0 && $0 < capacity }) else { throw mismatch }
         let stored = counts.reduce(0, +)
         guard contents.observations.count == stored * observationSize, contents.actions.count == stored * actionSize,
-              contents.rewards.count == stored, contents.nextObservations.count == stored * observationSize else { throw mismatch }
+              contents.rewards.count == stored, contents.nextObservations.count == stored * observationSize,
+              contents.episodeEnds.count == stored else { throw mismatch }
         var packedRow = 0
         for task in 0..<taskCount {
             let rows = (task * capacity)..<(task * capacity + counts[task])
@@ -112,6 +125,7 @@ public struct TaskReplayBuffer: Sendable {
             Self.write(rows: packedRows, of: contents.actions, toRows: rows, of: &actions)
             Self.write(rows: packedRows, of: contents.rewards, toRows: rows, of: &rewards)
             Self.write(rows: packedRows, of: contents.nextObservations, toRows: rows, of: &nextObservations)
+            episodeEnds.replaceSubrange(rows, with: contents.episodeEnds[packedRows])
             packedRow += counts[task]
         }
         self.counts = counts
@@ -150,12 +164,15 @@ public struct ReplayContents: Sendable, Equatable {
     public var rewards: [Float] = []
     /// Next observations, row after row.
     public var nextObservations: [Float] = []
+    /// Whether each row ended its episode, one per row.
+    public var episodeEnds: [Bool] = []
 
     /// Contents from packed arrays.
-    public init(observations: [Float] = [], actions: [Float] = [], rewards: [Float] = [], nextObservations: [Float] = []) {
+    public init(observations: [Float] = [], actions: [Float] = [], rewards: [Float] = [], nextObservations: [Float] = [], episodeEnds: [Bool] = []) {
         self.observations = observations
         self.actions = actions
         self.rewards = rewards
         self.nextObservations = nextObservations
+        self.episodeEnds = episodeEnds
     }
 }

@@ -14,13 +14,17 @@ public struct TransitionBatch: Sendable {
     /// Next observations s' (rows x observation size). Time-limit truncation is not termination, so
     /// every transition bootstraps from s'.
     public var nextObservations: Matrix
+    /// The factor of each row's bootstrap value in the critic target (rows x 1): gamma^m for a reward
+    /// summed over m transitions, so gamma itself for one-step transitions.
+    public var discounts: Matrix
 
-    /// An empty batch of the given shape.
-    public init(layout: TaskBatchLayout, observationSize: Int, actionSize: Int) {
+    /// An empty batch of the given shape whose rows all bootstrap with `discount` (the one-step gamma).
+    public init(layout: TaskBatchLayout, observationSize: Int, actionSize: Int, discount: Float) {
         self.layout = layout
         observations = Matrix(rows: layout.rowCount, columns: observationSize)
         actions = Matrix(rows: layout.rowCount, columns: actionSize)
         rewards = Matrix(rows: layout.rowCount, columns: 1)
         nextObservations = Matrix(rows: layout.rowCount, columns: observationSize)
+        discounts = Matrix(rows: layout.rowCount, columns: 1, repeating: discount)
     }
 }

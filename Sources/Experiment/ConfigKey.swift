@@ -120,6 +120,7 @@ extension ExperimentConfig {
         .integer("batch_size_per_task", \.batchSizePerTask, "transitions sampled from each task's replay buffer per update (papers: 128)"),
         .integer("replay_capacity_per_task", \.replayCapacityPerTask, "transitions kept per task (oldest overwritten first)"),
         .float("discount", \.discount, "discount factor gamma"),
+        .integer("n_step", \.nStep, "transitions summed into each critic target (n-step return, cut at episode ends); 1: one-step target"),
         .float("target_smoothing", \.targetSmoothing, "Polyak rate tau of the target critics, applied every update"),
         .float("actor_learning_rate", \.actorLearningRate, "Adam step size of the actor"),
         .float("critic_learning_rate", \.criticLearningRate, "Adam step size of the critics"),

@@ -39,6 +39,9 @@ public struct ExperimentConfig: Equatable, Sendable {
     public var replayCapacityPerTask = 100_000
     /// Discount factor.
     public var discount: Float = 0.99
+    /// Transitions summed into each critic target's reward (n-step return, cut at episode ends and at
+    /// the newest stored transition); 1 is the one-step target.
+    public var nStep = 1
     /// Polyak rate of the target critics.
     public var targetSmoothing: Float = 0.005
     /// Adam step size of the actor.
@@ -127,11 +130,14 @@ public struct ExperimentConfig: Equatable, Sendable {
              "checkpoint_every must be a positive multiple of horizon (\(horizon)) so checkpoints fall on episode boundaries, got \(checkpointEvery)")
         need(logEvery < 1 || checkpointEvery % logEvery == 0,
              "checkpoint_every (\(checkpointEvery)) must be a multiple of log_every (\(logEvery)) so a resumed run logs the same windows")
+        need(nStep >= 1 && nStep <= max(horizon, 1), "n_step must be in 1...horizon (1...\(horizon)), got \(nStep)")
         need(replayCapacityPerTask >= 1, "replay_capacity_per_task must be at least 1, got \(replayCapacityPerTask)")
         need(blasThreads >= 1 && blasThreads <= 64, "blas_threads must be in 1...64, got \(blasThreads)")
         need(logStdMin < logStdMax, "log_std_min (\(logStdMin)) must be below log_std_max (\(logStdMax))")
         need(gradientClipNorm >= 0, "gradient_clip_norm must be non-negative (0 turns clipping off), got \(gradientClipNorm)")
         need(normalizedReturnStd > 0, "normalized_return_std must be positive, got \(normalizedReturnStd)")
+        need(cagradC.isFinite && cagradC >= 0, "cagrad_c must be a finite number >= 0, got \(cagradC)")
+        need(cagradFastSubset >= 1, "cagrad_fast_subset must be at least 1, got \(cagradFastSubset)")
         found += agentSettings.problems().filter { !$0.hasPrefix("log-std bounds") && !$0.hasPrefix("gradient clip norm") }
         return found
     }

@@ -28,6 +28,7 @@ extension Trainer {
         archive.tensors["replay.actions"] = stored.actions
         archive.tensors["replay.rewards"] = stored.rewards
         archive.tensors["replay.next_observations"] = stored.nextObservations
+        archive.tensors["replay.episode_ends"] = stored.episodeEnds.map { $0 ? 1 : 0 }
         try archive.encode(agent.counters, "agent")
         if let normalizer { try archive.encode(normalizer, "normalizer") }
         try archive.encode(TrainerCounters(step: step, generator: generator, bestMeanSuccess: bestMeanSuccess, bestStep: bestStep,
@@ -72,7 +73,8 @@ extension Trainer {
             observations: try archive.tensor("replay.observations", count: stored * replay.observationSize),
             actions: try archive.tensor("replay.actions", count: stored * replay.actionSize),
             rewards: try archive.tensor("replay.rewards", count: stored),
-            nextObservations: try archive.tensor("replay.next_observations", count: stored * replay.observationSize))
+            nextObservations: try archive.tensor("replay.next_observations", count: stored * replay.observationSize),
+            episodeEnds: try savedEpisodeEnds(in: archive, count: stored) ?? episodeEnds(atStep: counters.step))
         do {
             try replay.restore(contents, counts: counters.replayCounts, cursors: counters.replayCursors)
         } catch let error as AgentError {
@@ -91,6 +93,22 @@ extension Trainer {
         bestStep = counters.bestStep
         lastEvaluation = counters.lastEvaluation
         window = counters.window ?? LogWindow(taskCount: suite.count)
+    }
+
+    /// The replay's saved episode-end flags, or nil in a checkpoint written before they were saved.
+    private func savedEpisodeEnds(in archive: TensorArchive, count: Int) throws -> [Bool]? {
+        guard archive.tensors["replay.episode_ends"] != nil else { return nil }
+        return try archive.tensor("replay.episode_ends", count: count).map { $0 != 0 }
+    }
+
+    /// The packed episode-end flags of the replay at `step`, rebuilt from the run's schedule: every task
+    /// adds one transition per step, in sync, and episodes end only by truncation every `horizon` steps,
+    /// so the transition of step t ended its episode when (t + 1) is a multiple of the horizon.
+    private func episodeEnds(atStep step: Int) -> [Bool] {
+        let capacity = config.replayCapacityPerTask
+        var ring = [Bool](repeating: false, count: min(step, capacity))
+        for stepIndex in max(step - capacity, 0)..<step { ring[stepIndex % capacity] = (stepIndex + 1) % config.horizon == 0 }
+        return [[Bool]](repeating: ring, count: suite.count).flatMap { $0 }
     }
 
     /// Loads only the agent from a run's checkpoint (for `mtrl eval`).

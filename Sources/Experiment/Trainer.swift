@@ -135,7 +135,7 @@ public struct Trainer {
         var truncated = successes
         var episodeSucceeded = successes
         var randomActions = Matrix(rows: taskCount, columns: 4)
-        var batch = TransitionBatch(layout: agent.batchLayout, observationSize: suite.observationSize, actionSize: 4)
+        var batch = TransitionBatch(layout: agent.batchLayout, observationSize: suite.observationSize, actionSize: 4, discount: config.discount)
         // Environments are rebuilt from the seed: replaying the resets done so far (one at start, one per
         // finished episode) restores the layout sequence, and checkpoints sit on episode boundaries.
         observations.storage.withUnsafeMutableBufferPointer { rows in
@@ -158,7 +158,7 @@ public struct Trainer {
             previousObservations.copyValues(from: observations)
             Evaluator.step(suite, actions, &observations, &nextObservations, &rewards, &successes, &truncated)
             clock.start(.replay)
-            replay.add(observations: previousObservations, actions: actions, rewards: rewards, nextObservations: nextObservations)
+            replay.add(observations: previousObservations, actions: actions, rewards: rewards, nextObservations: nextObservations, truncated: truncated)
             normalizer?.observe(rewards: rewards, episodeEnded: truncated)
             for task in 0..<taskCount {
                 if successes[task] { episodeSucceeded[task] = true }
@@ -170,7 +170,7 @@ public struct Trainer {
             if step >= config.warmupSteps {
                 for _ in 0..<config.updatesPerStep {
                     clock.start(.replay)
-                    replay.sample(into: &batch, generator: &generator)
+                    replay.sample(into: &batch, steps: config.nStep, discount: config.discount, generator: &generator)
                     normalizer?.normalize(&batch.rewards, layout: batch.layout)
                     clock.start(.update)
                     let statistics = try agent.update(batch, generator: &generator)

@@ -77,7 +77,7 @@ struct UpdateBenchCommand: ParsableCommand {
         }
         var generator = SeededGenerator(seed: 1)
         let layout = TaskBatchLayout(taskCount: tasks, rowsPerTask: batchPerTask)
-        var batch = TransitionBatch(layout: layout, observationSize: observationSize, actionSize: actionSize)
+        var batch = TransitionBatch(layout: layout, observationSize: observationSize, actionSize: actionSize, discount: SACHyperparameters().discount)
         for index in batch.observations.storage.indices {
             batch.observations.storage[index] = generator.uniform(-1, 1)
             batch.nextObservations.storage[index] = generator.uniform(-1, 1)

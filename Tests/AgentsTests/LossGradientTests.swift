@@ -26,7 +26,7 @@ struct LossGradientFixture {
                                           criticLayerNorm: layerNorm, actorLayerNorm: layerNorm, gradientClipNorm: clipNorm)
         agent = try MultiTaskSAC(taskCount: Self.taskCount, observationSize: Self.observationSize, actionSize: Self.actionSize,
                                  hyperparameters: settings, combiner: .sum, combinerOptions: CombinerOptions(), generator: &generator)
-        batch = TransitionBatch(layout: agent.batchLayout, observationSize: Self.observationSize, actionSize: Self.actionSize)
+        batch = TransitionBatch(layout: agent.batchLayout, observationSize: Self.observationSize, actionSize: Self.actionSize, discount: settings.discount)
         for index in batch.observations.storage.indices {
             batch.observations.storage[index] = generator.normal()
             batch.nextObservations.storage[index] = generator.normal()

@@ -11,12 +11,13 @@ func replayBuffers() {
     for step in 0..<5 {
         // Task k's transition at step t has observation 10k + t.
         let observations = Matrix([[Float(step)], [Float(10 + step)]])
-        buffer.add(observations: observations, actions: observations, rewards: [Float(step), Float(10 + step)], nextObservations: observations)
+        buffer.add(observations: observations, actions: observations, rewards: [Float(step), Float(10 + step)], nextObservations: observations,
+                   truncated: [false, false])
     }
     #expect(buffer.counts == [3, 3])
-    var batch = TransitionBatch(layout: TaskBatchLayout(taskCount: 2, rowsPerTask: 50), observationSize: 1, actionSize: 1)
+    var batch = TransitionBatch(layout: TaskBatchLayout(taskCount: 2, rowsPerTask: 50), observationSize: 1, actionSize: 1, discount: 0.99)
     var generator = SeededGenerator(seed: 3)
-    buffer.sample(into: &batch, generator: &generator)
+    buffer.sample(into: &batch, discount: 0.99, generator: &generator)
     let first = Set(batch.observations.storage[0..<50]), second = Set(batch.observations.storage[50..<100])
     #expect(first == [2, 3, 4])
     #expect(second == [12, 13, 14])
@@ -29,23 +30,26 @@ func replayPackedRoundTrip() throws {
     for step in 0..<6 {
         let observations = Matrix([[Float(step), 1], [Float(10 + step), 2], [Float(20 + step), 3]])
         buffer.add(observations: observations, actions: Matrix([[Float(step)], [Float(-step)], [0.5]]),
-                   rewards: [Float(step), Float(-step), 7], nextObservations: observations)
+                   rewards: [Float(step), Float(-step), 7], nextObservations: observations, truncated: [step % 2 == 1, false, step == 4])
     }
     let contents = buffer.packedContents()
     #expect(contents.rewards.count == 12)
     var copy = TaskReplayBuffer(taskCount: 3, capacity: 4, observationSize: 2, actionSize: 1)
     try copy.restore(contents, counts: buffer.counts, cursors: buffer.cursors)
     #expect(copy.observations == buffer.observations && copy.actions == buffer.actions)
-    #expect(copy.rewards == buffer.rewards && copy.nextObservations == buffer.nextObservations)
+    #expect(copy.rewards == buffer.rewards && copy.nextObservations == buffer.nextObservations && copy.episodeEnds == buffer.episodeEnds)
     #expect(copy.counts == buffer.counts && copy.cursors == buffer.cursors)
 
     var partial = TaskReplayBuffer(taskCount: 2, capacity: 100, observationSize: 2, actionSize: 1)
-    partial.add(observations: Matrix([[1, 2], [3, 4]]), actions: Matrix([[0.1], [0.2]]), rewards: [5, 6], nextObservations: Matrix([[7, 8], [9, 10]]))
+    partial.add(observations: Matrix([[1, 2], [3, 4]]), actions: Matrix([[0.1], [0.2]]), rewards: [5, 6], nextObservations: Matrix([[7, 8], [9, 10]]),
+                truncated: [true, false])
     let packed = partial.packedContents()
-    #expect(packed == ReplayContents(observations: [1, 2, 3, 4], actions: [0.1, 0.2], rewards: [5, 6], nextObservations: [7, 8, 9, 10]))
+    #expect(packed == ReplayContents(observations: [1, 2, 3, 4], actions: [0.1, 0.2], rewards: [5, 6], nextObservations: [7, 8, 9, 10],
+                                     episodeEnds: [true, false]))
     var restored = TaskReplayBuffer(taskCount: 2, capacity: 100, observationSize: 2, actionSize: 1)
     try restored.restore(packed, counts: partial.counts, cursors: partial.cursors)
     #expect(restored.observations == partial.observations && restored.nextObservations == partial.nextObservations)
+    #expect(restored.episodeEnds == partial.episodeEnds)
     #expect(throws: AgentError.self) { try restored.restore(packed, counts: [2, 1], cursors: [1, 1]) }
 }
 
@@ -62,7 +66,7 @@ func learnsBandits(combiner: CombinerKind) throws {
                                  combiner: combiner, combinerOptions: CombinerOptions(), generator: &generator)
     var buffer = TaskReplayBuffer(taskCount: 2, capacity: 2_000, observationSize: 3, actionSize: 2)
     let observations = Matrix([[1, 0, 0.5], [0, 1, 0.5]])
-    var batch = TransitionBatch(layout: agent.batchLayout, observationSize: 3, actionSize: 2)
+    var batch = TransitionBatch(layout: agent.batchLayout, observationSize: 3, actionSize: 2, discount: settings.discount)
     for step in 0..<600 {
         let actions: Matrix
         if step < 100 {
@@ -71,9 +75,9 @@ func learnsBandits(combiner: CombinerKind) throws {
             actions = agent.act(observations, deterministic: false, generator: &generator)
         }
         let rewards = (0..<2).map { task in -(0..<2).reduce(Float(0)) { $0 + pow(actions[task, $1] - targets[task][$1], 2) } }
-        buffer.add(observations: observations, actions: actions, rewards: rewards, nextObservations: observations)
+        buffer.add(observations: observations, actions: actions, rewards: rewards, nextObservations: observations, truncated: [true, true])
         if step >= 50 {
-            buffer.sample(into: &batch, generator: &generator)
+            buffer.sample(into: &batch, discount: settings.discount, generator: &generator)
             let statistics = try agent.update(batch, generator: &generator)
             #expect(statistics.criticLoss.allSatisfy { $0.isFinite })
         }
@@ -94,11 +98,12 @@ func seededAgentsRepeat() throws {
                                      combiner: .pcgrad, combinerOptions: CombinerOptions(), generator: &generator)
         var buffer = TaskReplayBuffer(taskCount: 2, capacity: 10, observationSize: 2, actionSize: 1)
         let observations = Matrix([[1, 0], [0, 1]])
-        var batch = TransitionBatch(layout: agent.batchLayout, observationSize: 2, actionSize: 1)
+        let discount = agent.hyperparameters.discount
+        var batch = TransitionBatch(layout: agent.batchLayout, observationSize: 2, actionSize: 1, discount: discount)
         for _ in 0..<10 {
             let actions = agent.act(observations, deterministic: false, generator: &generator)
-            buffer.add(observations: observations, actions: actions, rewards: [1, -1], nextObservations: observations)
-            buffer.sample(into: &batch, generator: &generator)
+            buffer.add(observations: observations, actions: actions, rewards: [1, -1], nextObservations: observations, truncated: [false, false])
+            buffer.sample(into: &batch, discount: discount, generator: &generator)
             _ = try agent.update(batch, generator: &generator)
         }
         return agent.actor.parameters.storage
@@ -122,7 +127,7 @@ func targetUpdateArithmetic() throws {
     let settings = SACHyperparameters(hiddenSizes: [8], batchSizePerTask: 4, targetSmoothing: 0.25)
     var agent = try MultiTaskSAC(taskCount: 2, observationSize: 3, actionSize: 2, hyperparameters: settings,
                                  combiner: .mean, combinerOptions: CombinerOptions(), generator: &generator)
-    var batch = TransitionBatch(layout: agent.batchLayout, observationSize: 3, actionSize: 2)
+    var batch = TransitionBatch(layout: agent.batchLayout, observationSize: 3, actionSize: 2, discount: settings.discount)
     for index in batch.observations.storage.indices {
         batch.observations.storage[index] = generator.uniform(-1, 1)
         batch.nextObservations.storage[index] = generator.uniform(-1, 1)
