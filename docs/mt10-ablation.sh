@@ -12,13 +12,19 @@ mtrl=".build/release/mtrl"
 declare -A changes=(
     [base]=""
     [log-std-5]="--set log_std_min=-5"
+    [critic-layer-norm]="--set critic_layer_norm=true"
+    [return-normalization]="--set return_normalization=running"
+    [gradient-clip]="--set gradient_clip_norm=1"
+    [n-step-3]="--set n_step=3"
+    [combined]="--set log_std_min=-5 --set critic_layer_norm=true --set return_normalization=running --set gradient_clip_norm=1 --set n_step=3"
 )
-order=(base log-std-5)
+order=(base combined critic-layer-norm return-normalization log-std-5 n-step-3 gradient-clip)
+seeds="${ABLATION_SEEDS:-1-2}"
 selected=("$@")
 [ ${#selected[@]} -eq 0 ] && selected=("${order[@]}")
 for variant in "${selected[@]}"; do
     [ -n "${changes[$variant]+set}" ] || { echo "unknown variant '$variant'; choose from: ${order[*]}" >&2; exit 2; }
     # shellcheck disable=SC2086
-    "$mtrl" sweep --config Configs/ablation-base.yaml --suite mt10 --combiners pcgrad --seeds 1-2 --steps "$steps" \
+    "$mtrl" sweep --config Configs/ablation-base.yaml --suite mt10 --combiners pcgrad --seeds "$seeds" --steps "$steps" \
         ${changes[$variant]} --set threads=1 --jobs 2 --out "$out/$variant"
 done

@@ -50,15 +50,37 @@ extension ExperimentConfig {
         return resolved
     }
 
-    /// Reads a config file over the defaults.
-    public static func load(file url: URL) throws -> ExperimentConfig {
+    /// Reads a run folder's `config.yaml`. It lists every key that existed when the run started, so a key
+    /// it lacks is one added later, and takes the value that reproduces the behaviour of the version that
+    /// wrote it (`beforeRecipeKeys`), not today's default: an old run resumes and evaluates as it trained.
+    public static func load(runConfig url: URL) throws -> ExperimentConfig {
+        try load(file: url, over: beforeRecipeKeys)
+    }
+
+    /// The defaults with every key added by the agent recipe (issue 13), and every exploration key whose
+    /// default it changed, at the value that reproduces the agent from before those keys existed.
+    public static var beforeRecipeKeys: ExperimentConfig {
+        var config = ExperimentConfig()
+        config.nStep = 1
+        config.criticLayerNorm = false
+        config.actorLayerNorm = false
+        config.gradientClipNorm = 0
+        config.returnNormalization = .none
+        config.targetEntropy = -4
+        config.logStdMin = -20
+        config.logStdMax = 2
+        return config
+    }
+
+    /// Reads a config file over the defaults (or over `base`).
+    public static func load(file url: URL, over base: ExperimentConfig = ExperimentConfig()) throws -> ExperimentConfig {
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
             throw ConfigError(description: "\(url.path): cannot read the config file (\(error.localizedDescription))")
         }
-        var config = ExperimentConfig()
+        var config = base
         try config.apply(yaml: text, source: url.path)
         return config
     }

@@ -21,7 +21,7 @@ public struct ExperimentConfig: Equatable, Sendable {
     /// Evaluate every this many steps (exactly, not rounded to episode ends), and at the end.
     public var evalEvery = 3_000
     /// Deterministic evaluation episodes per task (episode i uses layout i mod 50).
-    public var evalEpisodes = 10
+    public var evalEpisodes = 50
     /// Write a checkpoint every this many steps; a multiple of the horizon, so checkpoints fall on
     /// episode boundaries and a resumed run repeats the uninterrupted one exactly.
     public var checkpointEvery = 3_000

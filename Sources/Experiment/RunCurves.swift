@@ -169,7 +169,7 @@ private struct LoadedRun {
         guard folder.exists else { throw Skip(reason: "not a run folder (no config.yaml)") }
         let config: ExperimentConfig
         do {
-            config = try ExperimentConfig.load(file: folder.configFile)
+            config = try ExperimentConfig.load(runConfig: folder.configFile)
         } catch {
             throw Skip(reason: "not a readable run folder (\(error))")
         }

@@ -81,7 +81,7 @@ public struct Trainer {
         guard folder.exists else {
             throw CheckpointError.missing("\(folder.url.path) is not a run folder (no config.yaml)")
         }
-        let config = try ExperimentConfig.load(file: folder.configFile)
+        let config = try ExperimentConfig.load(runConfig: folder.configFile)
         try self.init(fresh: config, folder: folder)
         if FileManager.default.fileExists(atPath: folder.checkpointFile.path) {
             let data: Data

@@ -116,3 +116,18 @@ func recipeKeys() throws {
     #expect(config.problems() == ["gradient_clip_norm must be non-negative (0 turns clipping off), got -1.0", "normalized_return_std must be positive, got 0.0"])
     #expect(throws: ConfigError.self) { try config.apply(assignment: "return_normalization=sometimes") }
 }
+
+@Test("a run folder's config.yaml without the recipe keys loads them at the values of the agent that wrote it")
+func runConfigWithoutRecipeKeys() throws {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("mtrl-old-config-\(UUID().uuidString).yaml")
+    try "suite: mt10\nsteps: 3000\nbatch_size_per_task: 32\n".write(to: url, atomically: true, encoding: .utf8)
+    let old = try ExperimentConfig.load(runConfig: url)
+    #expect(old.nStep == 1 && !old.criticLayerNorm && !old.actorLayerNorm && old.gradientClipNorm == 0)
+    #expect(old.returnNormalization == .none && old.logStdMin == -20 && old.logStdMax == 2 && old.targetEntropy == -4)
+    #expect(old.steps == 3000 && old.batchSizePerTask == 32)
+    // A run written today lists every key, so it reads back exactly.
+    var current = ExperimentConfig()
+    current.criticLayerNorm = true
+    try current.yaml().write(to: url, atomically: true, encoding: .utf8)
+    #expect(try ExperimentConfig.load(runConfig: url) == current)
+}
