@@ -1,0 +1,70 @@
+import Dispatch
+
+/// Runs independent pieces of work on up to `threadCount` threads and returns when all have finished.
+///
+/// The caller's thread does one share of the work itself and then blocks (it never spins) until the
+/// others are done, so a busy second core costs a context switch, not a spinning thread: this is what
+/// lets training use two cores by default where OpenBLAS's own threads could not (docs/PERFORMANCE.md).
+/// Each piece runs exactly the code it would run serially, so results do not depend on the thread
+/// count. With one thread the pieces run in order on the caller's thread.
+///
+/// The pieces must touch disjoint state (different workspaces, different blocks of a `SharedMatrix`);
+/// the compiler does not check this for the closures given here.
+public struct WorkSplitter: Sendable, Equatable {
+    /// The most threads one call uses (1: everything runs in order on the caller's thread).
+    public let threadCount: Int
+
+    /// Everything on the caller's thread, in order.
+    public static let serial = WorkSplitter(threadCount: 1)
+
+    /// A splitter using up to `threadCount` threads (at least 1).
+    public init(threadCount: Int) {
+        precondition(threadCount >= 1, "WorkSplitter: threadCount must be at least 1, got \(threadCount)")
+        self.threadCount = threadCount
+    }
+
+    /// Runs `first` and `second`, side by side when there are two threads.
+    public func run(_ first: () -> Void, _ second: () -> Void) {
+        guard threadCount > 1 else {
+            first()
+            second()
+            return
+        }
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                let pieces = Pieces(first: first, second: second)
+                DispatchQueue.concurrentPerform(iterations: 2) { index in
+                    if index == 0 { pieces.first() } else { pieces.second() }
+                }
+            }
+        }
+    }
+
+    /// Calls `body(index)` for every index in `0..<count`: the indices are cut into `threadCount`
+    /// contiguous ranges (fewer when `count` is smaller), each run in order on its own thread.
+    public func forEach(_ count: Int, _ body: (Int) -> Void) {
+        let chunks = min(threadCount, count)
+        guard chunks > 1 else {
+            for index in 0..<count { body(index) }
+            return
+        }
+        withoutActuallyEscaping(body) { body in
+            let piece = Piece(body: body)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                for index in chunk * count / chunks..<(chunk + 1) * count / chunks { piece.body(index) }
+            }
+        }
+    }
+}
+
+/// Two pieces handed to the dispatch threads. Unchecked: `WorkSplitter.run` requires them to touch
+/// disjoint state, and they do not outlive the call.
+private struct Pieces: @unchecked Sendable {
+    let first: () -> Void
+    let second: () -> Void
+}
+
+/// The body of `WorkSplitter.forEach`, shared by the threads under the same rule as `Pieces`.
+private struct Piece: @unchecked Sendable {
+    let body: (Int) -> Void
+}
