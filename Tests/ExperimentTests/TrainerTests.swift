@@ -114,3 +114,19 @@ func unknownSuite() {
         #expect("\(error)".contains("mt10") && "\(error)".contains("mt50"))
     }
 }
+
+@Test("a run with 2 update threads writes the same logs and agent as with 1")
+func threadCountDoesNotChangeRuns() throws {
+    var results = [String](), checkpoints = [Data]()
+    for threads in [1, 2] {
+        var config = tinyConfig()
+        config.threads = threads
+        let folder = temporaryFolder("threads-\(threads)")
+        var trainer = try Trainer(config: config, folder: folder)
+        _ = try trainer.run()
+        results.append(try read(folder.evalFile) + read(folder.trainFile))
+        checkpoints.append(try Data(contentsOf: folder.checkpointFile))
+    }
+    #expect(results[0] == results[1])
+    #expect(checkpoints[0] == checkpoints[1])
+}

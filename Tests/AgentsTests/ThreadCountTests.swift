@@ -1,0 +1,37 @@
+import Agents
+import GradientCombiners
+import LinearAlgebra
+import NeuralNetworks
+import Testing
+
+/// Everything an agent learns after `updates` updates on seeded random batches with `threads` update
+/// threads: all networks, the temperatures and the last statistics' losses.
+private func trainedState(combiner: CombinerKind, threads: Int, updates: Int = 6) throws -> [[Float]] {
+    var generator = SeededGenerator(seed: 21)
+    let tasks = 3, observationSize = 5, actionSize = 2
+    var agent = try MultiTaskSAC(taskCount: tasks, observationSize: observationSize, actionSize: actionSize,
+                                 hyperparameters: SACHyperparameters(hiddenSizes: [16, 12], batchSizePerTask: 5),
+                                 combiner: combiner, combinerOptions: CombinerOptions(), generator: &generator)
+    agent.workSplitter = WorkSplitter(threadCount: threads)
+    var batch = TransitionBatch(layout: agent.batchLayout, observationSize: observationSize, actionSize: actionSize)
+    var statistics: UpdateStatistics?
+    for _ in 0..<updates {
+        for index in batch.observations.storage.indices {
+            batch.observations.storage[index] = generator.uniform(-1, 1)
+            batch.nextObservations.storage[index] = generator.uniform(-1, 1)
+        }
+        for index in batch.actions.storage.indices { batch.actions.storage[index] = generator.uniform(-1, 1) }
+        for index in batch.rewards.storage.indices { batch.rewards.storage[index] = generator.uniform(0, 1) }
+        statistics = try agent.update(batch, generator: &generator)
+    }
+    return [agent.actor.parameters.storage, agent.critic1.parameters.storage, agent.critic2.parameters.storage,
+            agent.targetCritic1.parameters.storage, agent.targetCritic2.parameters.storage, agent.logTemperatures.storage,
+            statistics!.criticLoss, statistics!.actorLoss]
+}
+
+@Test("an agent's updates are bit-identical with 1, 2 and 3 update threads", arguments: CombinerKind.allCases)
+func threadCountDoesNotChangeUpdates(combiner: CombinerKind) throws {
+    let serial = try trainedState(combiner: combiner, threads: 1)
+    #expect(try trainedState(combiner: combiner, threads: 2) == serial)
+    #expect(try trainedState(combiner: combiner, threads: 3) == serial)
+}
