@@ -9,9 +9,11 @@ import Testing
 private func trainedState(combiner: CombinerKind, threads: Int, updates: Int = 6) throws -> [[Float]] {
     var generator = SeededGenerator(seed: 21)
     let tasks = 3, observationSize = 5, actionSize = 2
+    var options = CombinerOptions()
+    options.fastSubsetSize = 2
     var agent = try MultiTaskSAC(taskCount: tasks, observationSize: observationSize, actionSize: actionSize,
                                  hyperparameters: SACHyperparameters(hiddenSizes: [16, 12], batchSizePerTask: 5),
-                                 combiner: combiner, combinerOptions: CombinerOptions(), generator: &generator)
+                                 combiner: combiner, combinerOptions: options, generator: &generator)
     agent.workSplitter = WorkSplitter(threadCount: threads)
     var batch = TransitionBatch(layout: agent.batchLayout, observationSize: observationSize, actionSize: actionSize)
     var statistics: UpdateStatistics?
