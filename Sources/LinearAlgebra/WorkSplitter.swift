@@ -1,4 +1,7 @@
 import Dispatch
+#if canImport(CDispatch)
+internal import CDispatch
+#endif
 
 /// Runs independent pieces of work on up to `threadCount` threads and returns when all have finished.
 ///
@@ -30,13 +33,8 @@ public struct WorkSplitter: Sendable, Equatable {
             second()
             return
         }
-        withoutActuallyEscaping(first) { first in
-            withoutActuallyEscaping(second) { second in
-                let pieces = Pieces(first: first, second: second)
-                DispatchQueue.concurrentPerform(iterations: 2) { index in
-                    if index == 0 { pieces.first() } else { pieces.second() }
-                }
-            }
+        Self.concurrently(2) { index in
+            if index == 0 { first() } else { second() }
         }
     }
 
@@ -48,23 +46,29 @@ public struct WorkSplitter: Sendable, Equatable {
             for index in 0..<count { body(index) }
             return
         }
+        Self.concurrently(chunks) { chunk in
+            for index in chunk * count / chunks..<(chunk + 1) * count / chunks { body(index) }
+        }
+    }
+
+    /// Calls `body(i)` for every i in `0..<iterations` at once, on the caller's thread and dispatch's
+    /// worker threads, and returns when all have returned. It goes through `dispatch_apply_f` with a plain
+    /// function pointer: a call allocates one small block (`withoutActuallyEscaping`'s check), where
+    /// `DispatchQueue.concurrentPerform` copies its closure to the heap (three allocations a call).
+    private static func concurrently(_ iterations: Int, _ body: (Int) -> Void) {
         withoutActuallyEscaping(body) { body in
-            let piece = Piece(body: body)
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                for index in chunk * count / chunks..<(chunk + 1) * count / chunks { piece.body(index) }
+            var piece = Piece(body: body)
+            withUnsafeMutablePointer(to: &piece) { pointer in
+                dispatch_apply_f(iterations, nil, pointer) { context, index in
+                    context!.assumingMemoryBound(to: Piece.self).pointee.body(index)
+                }
             }
         }
     }
 }
 
-/// Two pieces handed to the dispatch threads. Unchecked: `WorkSplitter.run` requires them to touch
-/// disjoint state, and they do not outlive the call.
-private struct Pieces: @unchecked Sendable {
-    let first: () -> Void
-    let second: () -> Void
-}
-
-/// The body of `WorkSplitter.forEach`, shared by the threads under the same rule as `Pieces`.
-private struct Piece: @unchecked Sendable {
+/// The work of `WorkSplitter.concurrently`, handed to the dispatch threads by address (the call waits
+/// for them, so it outlives their use; `WorkSplitter` requires its pieces to touch disjoint state).
+private struct Piece {
     let body: (Int) -> Void
 }

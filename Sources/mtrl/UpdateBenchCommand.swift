@@ -75,7 +75,7 @@ struct UpdateBenchCommand: ParsableCommand {
         let threads: Int
         let blasThreads: Int
         let gemmFlopsPerUpdate: Double
-        /// sgemm GFLOPS on the update's forward shapes (every layer of actor and critic at the full batch).
+        /// sgemm GFLOPS on the update's own products (`sgemmGflops`), measured in the same run.
         let sgemmGflops: Double
         let entries: [Entry]
     }
@@ -101,7 +101,7 @@ struct UpdateBenchCommand: ParsableCommand {
         for index in batch.actions.storage.indices { batch.actions.storage[index] = generator.uniform(-1, 1) }
         for index in batch.rewards.storage.indices { batch.rewards.storage[index] = generator.uniform(0, 10) }
         let flops = Self.gemmFlops(rows: layout.rowCount, observationSize: observationSize, actionSize: actionSize, hidden: sizes)
-        let sgemm = Self.sgemmGflops(rows: layout.rowCount, observationSize: observationSize, actionSize: actionSize, hidden: sizes, repeats: repeats)
+        let sgemm = Self.sgemmGflops(tasks: tasks, rows: layout.rowCount, observationSize: observationSize, actionSize: actionSize, hidden: sizes, repeats: repeats)
         var entries = [Entry]()
         var meanTime: Double?
         for kind in kinds {
@@ -152,23 +152,41 @@ struct UpdateBenchCommand: ParsableCommand {
         }
     }
 
-    /// sgemm GFLOPS, one call per layer, on the update's forward shapes: every layer of the actor and of a
-    /// critic as a rows x inputs x outputs product; the median of `repeats` timed sweeps over all of them.
-    static func sgemmGflops(rows: Int, observationSize: Int, actionSize: Int, hidden: [Int], repeats: Int) -> Double {
+    /// sgemm GFLOPS on the update's own products, as plain calls on random matrices: every product of
+    /// one update with its shape (full-batch layers, and the per-task blocks of the heads and of the
+    /// trunk weight gradients), `rows` split into `tasks` blocks; the median of `repeats` timed sweeps.
+    static func sgemmGflops(tasks: Int, rows: Int, observationSize: Int, actionSize: Int, hidden: [Int], repeats: Int) -> Double {
+        let perTask = rows / tasks
+        var shapes = [(m: Int, k: Int, n: Int)]()
+        func network(_ input: Int, _ output: Int, fullBackward: Bool, inputBackward: Bool) {
+            let widths = [input] + hidden
+            for layer in 0..<hidden.count { shapes.append((rows, widths[layer], widths[layer + 1])) }
+            shapes += Array(repeating: (perTask, hidden.last!, output), count: tasks)
+            guard fullBackward || inputBackward else { return }
+            shapes += Array(repeating: (perTask, output, hidden.last!), count: tasks)
+            if fullBackward { shapes += Array(repeating: (hidden.last!, perTask, output), count: tasks) }
+            for layer in stride(from: hidden.count - 1, through: 0, by: -1) {
+                if fullBackward { shapes += Array(repeating: (widths[layer], perTask, widths[layer + 1]), count: tasks) }
+                if layer > 0 || inputBackward { shapes.append((rows, widths[layer + 1], widths[layer])) }
+            }
+        }
+        let actorOutput = 2 * actionSize, criticInput = observationSize + actionSize
+        network(observationSize, actorOutput, fullBackward: false, inputBackward: false)
+        for _ in 0..<4 { network(criticInput, 1, fullBackward: false, inputBackward: false) }
+        for _ in 0..<2 { network(criticInput, 1, fullBackward: true, inputBackward: false) }
+        network(observationSize, actorOutput, fullBackward: true, inputBackward: false)
+        for _ in 0..<2 { network(criticInput, 1, fullBackward: false, inputBackward: true) }
         var generator = SeededGenerator(seed: 3)
         func random(_ r: Int, _ c: Int) -> Matrix {
             Matrix(rows: r, columns: c, storage: (0..<r * c).map { _ in generator.uniform(-1, 1) })
         }
-        var products = [(Matrix, Matrix, Matrix)]()
-        for input in [observationSize, observationSize + actionSize] {
-            let widths = [input] + hidden + [input == observationSize ? 2 * actionSize : 1]
-            for layer in 0..<widths.count - 1 {
-                products.append((random(rows, widths[layer]), random(widths[layer], widths[layer + 1]), Matrix(rows: rows, columns: widths[layer + 1])))
-            }
-        }
-        let flops = products.reduce(0.0) { $0 + 2 * Double($1.0.rows * $1.0.columns * $1.1.columns) }
-        let time = TimingSummary.measure(repeats: 4 * repeats) {
-            for index in products.indices { BLAS.gemm(products[index].0, nil, .none, products[index].1, nil, .none, into: &products[index].2) }
+        var operands = [String: (Matrix, Matrix)]()
+        for shape in shapes where operands["\(shape)"] == nil { operands["\(shape)"] = (random(shape.m, shape.k), random(shape.k, shape.n)) }
+        let lefts = shapes.map { operands["\($0)"]!.0 }, rights = shapes.map { operands["\($0)"]!.1 }
+        var outputs = shapes.map { Matrix(rows: $0.m, columns: $0.n) }
+        let flops = shapes.reduce(0.0) { $0 + 2 * Double($1.m * $1.k * $1.n) }
+        let time = TimingSummary.measure(repeats: 2 * repeats) {
+            for index in shapes.indices { BLAS.gemm(lefts[index], nil, .none, rights[index], nil, .none, into: &outputs[index]) }
         }
         return flops / time.median / 1e9
     }
