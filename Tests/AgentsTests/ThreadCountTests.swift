@@ -6,13 +6,14 @@ import Testing
 
 /// Everything an agent learns after `updates` updates on seeded random batches with `threads` update
 /// threads: all networks, the temperatures and the last statistics' losses.
-private func trainedState(combiner: CombinerKind, threads: Int, updates: Int = 6) throws -> [[Float]] {
+private func trainedState(combiner: CombinerKind, threads: Int, updates: Int = 6, tasks: Int = 3, observationSize: Int = 5,
+                          hidden: [Int] = [16, 12], batchSizePerTask: Int = 5) throws -> [[Float]] {
     var generator = SeededGenerator(seed: 21)
-    let tasks = 3, observationSize = 5, actionSize = 2
+    let actionSize = 2
     var options = CombinerOptions()
     options.fastSubsetSize = 2
     var agent = try MultiTaskSAC(taskCount: tasks, observationSize: observationSize, actionSize: actionSize,
-                                 hyperparameters: SACHyperparameters(hiddenSizes: [16, 12], batchSizePerTask: 5),
+                                 hyperparameters: SACHyperparameters(hiddenSizes: hidden, batchSizePerTask: batchSizePerTask),
                                  combiner: combiner, combinerOptions: options, generator: &generator)
     agent.workSplitter = WorkSplitter(threadCount: threads)
     var batch = TransitionBatch(layout: agent.batchLayout, observationSize: observationSize, actionSize: actionSize)
@@ -36,4 +37,12 @@ func threadCountDoesNotChangeUpdates(combiner: CombinerKind) throws {
     let serial = try trainedState(combiner: combiner, threads: 1)
     #expect(try trainedState(combiner: combiner, threads: 2) == serial)
     #expect(try trainedState(combiner: combiner, threads: 3) == serial)
+}
+
+@Test("at the default config's shapes (MT10, 2x256, 32 per task) two update threads give the same agent", arguments: [CombinerKind.mean, .pcgrad])
+func threadCountDoesNotChangeDefaultShapes(combiner: CombinerKind) throws {
+    func state(_ threads: Int) throws -> [[Float]] {
+        try trainedState(combiner: combiner, threads: threads, updates: 3, tasks: 10, observationSize: 49, hidden: [256, 256], batchSizePerTask: 32)
+    }
+    #expect(try state(2) == state(1))
 }
