@@ -5,9 +5,10 @@ internal import CDispatch
 
 /// Runs independent pieces of work on up to `threadCount` threads and returns when all have finished.
 ///
-/// The caller's thread does one share of the work itself and then blocks (it never spins) until the
-/// others are done, so a busy second core costs a context switch, not a spinning thread: this is what
-/// lets training use two cores by default where OpenBLAS's own threads could not (docs/PERFORMANCE.md).
+/// The caller's thread does one share of the work itself, takes back a share no other thread has
+/// started, and otherwise blocks (it never spins) until the others are done, so a busy second core
+/// costs little, not a spinning thread: this is what lets training use two cores by default where
+/// OpenBLAS's own threads could not (docs/PERFORMANCE.md).
 /// Each piece runs exactly the code it would run serially, so results do not depend on the thread
 /// count. With one thread the pieces run in order on the caller's thread.
 ///
@@ -51,11 +52,16 @@ public struct WorkSplitter: Sendable, Equatable {
         }
     }
 
-    /// Calls `body(i)` for every i in `0..<iterations` at once, on the caller's thread and dispatch's
-    /// worker threads, and returns when all have returned. It goes through `dispatch_apply_f` with a plain
-    /// function pointer: a call allocates one small block (`withoutActuallyEscaping`'s check), where
-    /// `DispatchQueue.concurrentPerform` copies its closure to the heap (about four allocations a call, measured).
+    /// Calls `body(i)` for every i in `0..<iterations` at once and returns when all have returned. Two
+    /// pieces go to the process's `PairWorker` (which hands a piece back to the caller rather than
+    /// make it wait for a descheduled thread); more go through `dispatch_apply_f` with a plain function
+    /// pointer. Either way a call allocates one small block (`withoutActuallyEscaping`'s check), where
+    /// `DispatchQueue.concurrentPerform` needed about four.
     private static func concurrently(_ iterations: Int, _ body: (Int) -> Void) {
+        if iterations == 2 {
+            PairWorker.shared.run(body)
+            return
+        }
         withoutActuallyEscaping(body) { body in
             var piece = Piece(body: body)
             withUnsafeMutablePointer(to: &piece) { pointer in
@@ -65,10 +71,4 @@ public struct WorkSplitter: Sendable, Equatable {
             }
         }
     }
-}
-
-/// The work of `WorkSplitter.concurrently`, handed to the dispatch threads by address (the call waits
-/// for them, so it outlives their use; `WorkSplitter` requires its pieces to touch disjoint state).
-private struct Piece {
-    let body: (Int) -> Void
 }
