@@ -5,10 +5,10 @@ internal import CDispatch
 
 /// Runs independent pieces of work on up to `threadCount` threads and returns when all have finished.
 ///
-/// The caller's thread does one share of the work itself, takes back a share no other thread has
-/// started, and otherwise blocks (it never spins) until the others are done, so a busy second core
-/// costs little, not a spinning thread: this is what lets training use two cores by default where
-/// OpenBLAS's own threads could not (docs/PERFORMANCE.md).
+/// The caller's thread does one share of the work itself and otherwise blocks (it never spins) until
+/// the others are done; in two-way calls it also takes back the other share if no thread has started
+/// it. So a busy second core costs little, not a spinning thread: this is what lets training use two
+/// cores by default where OpenBLAS's own threads could not (docs/PERFORMANCE.md).
 /// Each piece runs exactly the code it would run serially, so results do not depend on the thread
 /// count. With one thread the pieces run in order on the caller's thread.
 ///
