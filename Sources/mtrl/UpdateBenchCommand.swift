@@ -152,22 +152,57 @@ struct UpdateBenchCommand: ParsableCommand {
         }
     }
 
-    /// sgemm GFLOPS on the update's own products, as plain calls on random matrices: every product of
-    /// one update with its shape (full-batch layers, and the per-task blocks of the heads and of the
-    /// trunk weight gradients), `rows` split into `tasks` blocks; the median of `repeats` timed sweeps.
+    /// sgemm GFLOPS on the update's own products, as plain calls on random matrices laid out as the
+    /// update lays them out: every product of one update with its shape, full-batch layers on whole
+    /// matrices, and the per-task products (heads, trunk weight gradients `X_k^T dY_k`) on the tasks'
+    /// row blocks of full-batch matrices, each weight gradient into its task's row of a K x (in * out)
+    /// matrix. The median of `repeats` timed sweeps.
     static func sgemmGflops(tasks: Int, rows: Int, observationSize: Int, actionSize: Int, hidden: [Int], repeats: Int) -> Double {
-        let perTask = rows / tasks
-        var shapes = [(m: Int, k: Int, n: Int)]()
+        var generator = SeededGenerator(seed: 3)
+        func random(_ r: Int, _ c: Int) -> Matrix {
+            Matrix(rows: r, columns: c, storage: (0..<r * c).map { _ in generator.uniform(-1, 1) })
+        }
+        let layout = TaskBatchLayout(taskCount: tasks, rowsPerTask: rows / tasks)
+        /// One product: `a` (op as given) times `b` into block `cBlock` of `outputs[c]`.
+        struct Product {
+            let a: Matrix, aBlock: MatrixBlock?, transposeA: Transpose, b: Matrix, bBlock: MatrixBlock?, c: Int, cBlock: MatrixBlock?
+        }
+        var products = [Product](), outputs = [Matrix](), flops = 0.0
+        func full(_ m: Int, _ k: Int, _ n: Int) {
+            outputs.append(Matrix(rows: m, columns: n))
+            products.append(Product(a: random(m, k), aBlock: nil, transposeA: .none, b: random(k, n), bBlock: nil, c: outputs.count - 1, cBlock: nil))
+            flops += 2 * Double(m * k * n)
+        }
+        func perTaskRows(_ k: Int, _ n: Int) {
+            let a = random(rows, k), b = random(k, n)
+            outputs.append(Matrix(rows: rows, columns: n))
+            for task in 0..<tasks {
+                let block = layout.rows(ofTask: task)
+                products.append(Product(a: a, aBlock: a.rowBlock(block), transposeA: .none, b: b, bBlock: nil, c: outputs.count - 1,
+                                        cBlock: outputs[outputs.count - 1].rowBlock(block)))
+            }
+            flops += 2 * Double(rows * k * n)
+        }
+        func weightGradients(_ inputs: Int, _ n: Int) {
+            let x = random(rows, inputs), dy = random(rows, n)
+            outputs.append(Matrix(rows: tasks, columns: inputs * n))
+            for task in 0..<tasks {
+                let block = layout.rows(ofTask: task)
+                products.append(Product(a: x, aBlock: x.rowBlock(block), transposeA: .transposed, b: dy, bBlock: dy.rowBlock(block), c: outputs.count - 1,
+                                        cBlock: outputs[outputs.count - 1].packedBlock(row: task, column: 0, rows: inputs, columns: n)))
+            }
+            flops += 2 * Double(rows * inputs * n)
+        }
         func network(_ input: Int, _ output: Int, fullBackward: Bool, inputBackward: Bool) {
             let widths = [input] + hidden
-            for layer in 0..<hidden.count { shapes.append((rows, widths[layer], widths[layer + 1])) }
-            shapes += Array(repeating: (perTask, hidden.last!, output), count: tasks)
+            for layer in 0..<hidden.count { full(rows, widths[layer], widths[layer + 1]) }
+            perTaskRows(hidden.last!, output)
             guard fullBackward || inputBackward else { return }
-            shapes += Array(repeating: (perTask, output, hidden.last!), count: tasks)
-            if fullBackward { shapes += Array(repeating: (hidden.last!, perTask, output), count: tasks) }
+            perTaskRows(output, hidden.last!)
+            if fullBackward { weightGradients(hidden.last!, output) }
             for layer in stride(from: hidden.count - 1, through: 0, by: -1) {
-                if fullBackward { shapes += Array(repeating: (widths[layer], perTask, widths[layer + 1]), count: tasks) }
-                if layer > 0 || inputBackward { shapes.append((rows, widths[layer + 1], widths[layer])) }
+                if fullBackward { weightGradients(widths[layer], widths[layer + 1]) }
+                if layer > 0 || inputBackward { full(rows, widths[layer + 1], widths[layer]) }
             }
         }
         let actorOutput = 2 * actionSize, criticInput = observationSize + actionSize
@@ -176,17 +211,10 @@ struct UpdateBenchCommand: ParsableCommand {
         for _ in 0..<2 { network(criticInput, 1, fullBackward: true, inputBackward: false) }
         network(observationSize, actorOutput, fullBackward: true, inputBackward: false)
         for _ in 0..<2 { network(criticInput, 1, fullBackward: false, inputBackward: true) }
-        var generator = SeededGenerator(seed: 3)
-        func random(_ r: Int, _ c: Int) -> Matrix {
-            Matrix(rows: r, columns: c, storage: (0..<r * c).map { _ in generator.uniform(-1, 1) })
-        }
-        var operands = [String: (Matrix, Matrix)]()
-        for shape in shapes where operands["\(shape)"] == nil { operands["\(shape)"] = (random(shape.m, shape.k), random(shape.k, shape.n)) }
-        let lefts = shapes.map { operands["\($0)"]!.0 }, rights = shapes.map { operands["\($0)"]!.1 }
-        var outputs = shapes.map { Matrix(rows: $0.m, columns: $0.n) }
-        let flops = shapes.reduce(0.0) { $0 + 2 * Double($1.m * $1.k * $1.n) }
         let time = TimingSummary.measure(repeats: 2 * repeats) {
-            for index in shapes.indices { BLAS.gemm(lefts[index], nil, .none, rights[index], nil, .none, into: &outputs[index]) }
+            for product in products {
+                BLAS.gemm(product.a, product.aBlock, product.transposeA, product.b, product.bBlock, .none, into: &outputs[product.c], product.cBlock)
+            }
         }
         return flops / time.median / 1e9
     }
