@@ -22,8 +22,8 @@ extension MultiTaskSAC {
         buffers.policy.sample(buffers.actorPass.output, generator: &generator)
         buffers.criticInput.copyColumns(from: batch.observations, count: observationSize, toColumn: 0)
         buffers.criticInput.copyColumns(from: buffers.policy.actions, count: actionSize, toColumn: observationSize)
-        critic1.forward(buffers.criticInput, workspace: &buffers.critic1Pass)
-        critic2.forward(buffers.criticInput, workspace: &buffers.critic2Pass)
+        workSplitter.run({ critic1.forward(buffers.criticInput, workspace: &buffers.critic1Pass) },
+                         { critic2.forward(buffers.criticInput, workspace: &buffers.critic2Pass) })
         for task in 0..<layout.taskCount {
             var loss: Float = 0, logProbabilitySum: Float = 0
             let alpha = temperature(ofTask: task)
@@ -41,15 +41,15 @@ extension MultiTaskSAC {
         }
         try checkFinite(buffers.statistics.actorLoss, "actor loss")
 
-        critic1.backwardToInput(buffers.critic1OutputGradient, workspace: &buffers.critic1Pass)
-        critic2.backwardToInput(buffers.critic2OutputGradient, workspace: &buffers.critic2Pass)
+        workSplitter.run({ critic1.backwardToInput(buffers.critic1OutputGradient, workspace: &buffers.critic1Pass) },
+                         { critic2.backwardToInput(buffers.critic2OutputGradient, workspace: &buffers.critic2Pass) })
         buffers.actionGradient.copyColumns(from: buffers.critic1Pass.inputGradient, sourceColumn: observationSize, count: actionSize, toColumn: 0)
         buffers.actionGradient.addColumns(from: buffers.critic2Pass.inputGradient, sourceColumn: observationSize)
         buffers.policy.backward(actionGradient: buffers.actionGradient, logProbabilityGradient: buffers.logProbabilityGradient,
                                 into: &buffers.actorOutputGradient)
 
         actor.backwardPerTask(buffers.actorOutputGradient, workspace: &buffers.actorPass,
-                              sharedGradients: &buffers.actorSharedGradients, headGradient: &buffers.actorGradient)
+                              sharedGradients: &buffers.actorSharedGradients, headGradient: &buffers.actorGradient, splitter: workSplitter)
         try Self.combine(&actorCombiner, buffers.actorSharedGradients, into: &buffers.actorCombined,
                          report: &buffers.statistics.actorCombination, what: "actor")
         let sharedWidth = actor.sharedParameterCount

@@ -10,8 +10,8 @@ extension MultiTaskSAC {
     /// matrix, which the critic combiner reduces; each critic head takes its task's plain gradient.
     mutating func updateCritics(_ batch: TransitionBatch, generator: inout SeededGenerator) throws {
         try computeCriticGradients(batch, generator: &generator)
-        critic1Optimizer.step(parameters: &critic1.parameters, gradient: buffers.critic1Gradient)
-        critic2Optimizer.step(parameters: &critic2.parameters, gradient: buffers.critic2Gradient)
+        workSplitter.run({ critic1Optimizer.step(parameters: &critic1.parameters, gradient: buffers.critic1Gradient) },
+                         { critic2Optimizer.step(parameters: &critic2.parameters, gradient: buffers.critic2Gradient) })
     }
 
     /// The critic step's losses (in `buffers.statistics`) and gradients (combined trunk plus plain heads) in
@@ -25,8 +25,8 @@ extension MultiTaskSAC {
         buffers.policy.sample(buffers.actorPass.output, generator: &generator)
         buffers.criticInput.copyColumns(from: batch.nextObservations, count: observationSize, toColumn: 0)
         buffers.criticInput.copyColumns(from: buffers.policy.actions, count: actionSize, toColumn: observationSize)
-        targetCritic1.forward(buffers.criticInput, workspace: &buffers.target1Pass)
-        targetCritic2.forward(buffers.criticInput, workspace: &buffers.target2Pass)
+        workSplitter.run({ targetCritic1.forward(buffers.criticInput, workspace: &buffers.target1Pass) },
+                         { targetCritic2.forward(buffers.criticInput, workspace: &buffers.target2Pass) })
         for task in 0..<layout.taskCount {
             let alpha = temperature(ofTask: task)
             for row in layout.rows(ofTask: task) {
@@ -38,8 +38,8 @@ extension MultiTaskSAC {
 
         buffers.criticInput.copyColumns(from: batch.observations, count: observationSize, toColumn: 0)
         buffers.criticInput.copyColumns(from: batch.actions, count: actionSize, toColumn: observationSize)
-        critic1.forward(buffers.criticInput, workspace: &buffers.critic1Pass)
-        critic2.forward(buffers.criticInput, workspace: &buffers.critic2Pass)
+        workSplitter.run({ critic1.forward(buffers.criticInput, workspace: &buffers.critic1Pass) },
+                         { critic2.forward(buffers.criticInput, workspace: &buffers.critic2Pass) })
         for task in 0..<layout.taskCount {
             var loss: Float = 0
             for row in layout.rows(ofTask: task) {
@@ -54,10 +54,12 @@ extension MultiTaskSAC {
         try checkFinite(buffers.statistics.criticLoss, "critic loss")
 
         let sharedWidth = critic1.sharedParameterCount
-        critic1.backwardPerTask(buffers.critic1OutputGradient, workspace: &buffers.critic1Pass,
-                                sharedGradients: &buffers.criticSharedGradients, column: 0, headGradient: &buffers.critic1Gradient)
-        critic2.backwardPerTask(buffers.critic2OutputGradient, workspace: &buffers.critic2Pass,
-                                sharedGradients: &buffers.criticSharedGradients, column: sharedWidth, headGradient: &buffers.critic2Gradient)
+        buffers.criticSharedGradients.withSharedAccess { shared in
+            workSplitter.run({ critic1.backwardPerTask(buffers.critic1OutputGradient, workspace: &buffers.critic1Pass,
+                                                       sharedGradients: shared, column: 0, headGradient: &buffers.critic1Gradient) },
+                             { critic2.backwardPerTask(buffers.critic2OutputGradient, workspace: &buffers.critic2Pass,
+                                                       sharedGradients: shared, column: sharedWidth, headGradient: &buffers.critic2Gradient) })
+        }
         try Self.combine(&criticCombiner, buffers.criticSharedGradients, into: &buffers.criticCombined,
                          report: &buffers.statistics.criticCombination, what: "critic")
         buffers.critic1Gradient.storage.replaceSubrange(0..<sharedWidth, with: buffers.criticCombined.storage[0..<sharedWidth])
@@ -68,8 +70,8 @@ extension MultiTaskSAC {
     /// Polyak averaging: target <- (1 - tau) target + tau critic.
     mutating func updateTargetCritics() {
         let tau = hyperparameters.targetSmoothing
-        targetCritic1.parameters.blend(toward: critic1.parameters, weight: tau)
-        targetCritic2.parameters.blend(toward: critic2.parameters, weight: tau)
+        workSplitter.run({ targetCritic1.parameters.blend(toward: critic1.parameters, weight: tau) },
+                         { targetCritic2.parameters.blend(toward: critic2.parameters, weight: tau) })
     }
 
     /// Throws `AgentError.nonFinite` naming the first task whose `values` entry is not finite.

@@ -48,6 +48,10 @@ public struct MultiTaskSAC: Sendable {
     public internal(set) var criticCombiner: any GradientCombiner
     /// Updates performed so far.
     public internal(set) var updateCount: Int = 0
+    /// How an update shares its independent work over threads: the twin critics side by side, and the
+    /// tasks' weight-gradient products of the actor. Results are bit-identical at any thread count, so
+    /// this is a setting of the process, not of the agent's state (snapshots do not hold it).
+    public var workSplitter = WorkSplitter.serial
     var buffers: SACBuffers
 
     /// A freshly initialised agent. `generator` draws the initial weights.

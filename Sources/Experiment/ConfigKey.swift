@@ -139,7 +139,8 @@ extension ExperimentConfig {
         .choice("pcgrad_reduction", \.pcgradReduction, "PCGrad: sum (paper) or mean (mtrl) of the projected gradients"),
         .choice("pcgrad_order", \.pcgradOrder, "PCGrad: random (paper) or fixed order of the other tasks"),
         .integer("cagrad_fast_subset", \.cagradFastSubset, "CAGrad-Fast: tasks sampled per update (1...K)"),
-        .integer("blas_threads", \.blasThreads, "OpenBLAS threads of the training process (1: robust, and right for two runs on two cores; docs/PERFORMANCE.md)"),
+        .integer("threads", \.threads, "threads of the SAC update (0: one per active core, and a sweep gives each of its jobs its share; 1: serial); results are identical at any count (docs/PERFORMANCE.md)"),
+        .integer("blas_threads", \.blasThreads, "OpenBLAS threads of each product (keep 1: they spin when the other core is busy; use threads instead)"),
         .boolean("log_tensorboard", \.logTensorboard, "also write eval.csv's and train.csv's scalars to events.out.tfevents.* in the run folder (tensorboard --logdir runs/)"),
     ]
 

@@ -1,3 +1,4 @@
+import Foundation
 import Agents
 import Environments
 import GradientCombiners
@@ -80,14 +81,21 @@ public struct ExperimentConfig: Equatable, Sendable {
     public var pcgradOrder = PCGradOrder.random
     /// CAGrad-Fast's number of sampled tasks.
     public var cagradFastSubset = 4
-    /// OpenBLAS threads (set once per process). One by default: the default network is small, and more
-    /// threads than free cores make OpenBLAS spin (see docs/PERFORMANCE.md).
+    /// Threads of the SAC update: the twin critics side by side and the tasks' weight-gradient products
+    /// split, each product single-threaded, waits blocking (no spinning). 0 means one per active core;
+    /// results are bit-identical at any count (see docs/PERFORMANCE.md).
+    public var threads = 0
+    /// OpenBLAS threads (set once per process). Keep 1: more threads than free cores make OpenBLAS
+    /// spin, 11x slower when the other core is busy (see docs/PERFORMANCE.md); `threads` uses the cores.
     public var blasThreads = 1
     /// Also write the eval.csv and train.csv scalars as a TensorBoard event file in the run folder.
     public var logTensorboard = false
 
     /// The defaults, which `Configs/default.yaml` mirrors.
     public init() {}
+
+    /// The update's thread count: `threads`, or with 0 the number of active cores.
+    public var resolvedThreads: Int { threads == 0 ? ProcessInfo.processInfo.activeProcessorCount : threads }
 
     /// The suite's name as it appears in run-folder names (`mt1:reach` becomes `mt1-reach`).
     public var suiteFolderName: String { suite.replacingOccurrences(of: ":", with: "-") }
@@ -132,7 +140,10 @@ public struct ExperimentConfig: Equatable, Sendable {
              "checkpoint_every (\(checkpointEvery)) must be a multiple of log_every (\(logEvery)) so a resumed run logs the same windows")
         need(nStep >= 1 && nStep <= max(horizon, 1), "n_step must be in 1...horizon (1...\(horizon)), got \(nStep)")
         need(replayCapacityPerTask >= 1, "replay_capacity_per_task must be at least 1, got \(replayCapacityPerTask)")
+        need(threads >= 0 && threads <= 64, "threads must be in 0...64 (0: one per active core), got \(threads)")
         need(blasThreads >= 1 && blasThreads <= 64, "blas_threads must be in 1...64, got \(blasThreads)")
+        need(blasThreads == 1 || threads == 1,
+             "blas_threads \(blasThreads) with threads \(threads) would run two kinds of threads on the same cores; use threads (OpenBLAS at 1, the default) or set threads: 1 to keep blas_threads")
         need(logStdMin < logStdMax, "log_std_min (\(logStdMin)) must be below log_std_max (\(logStdMax))")
         need(gradientClipNorm >= 0, "gradient_clip_norm must be non-negative (0 turns clipping off), got \(gradientClipNorm)")
         need(normalizedReturnStd > 0, "normalized_return_std must be positive, got \(normalizedReturnStd)")

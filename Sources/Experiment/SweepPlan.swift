@@ -31,6 +31,13 @@ public struct SweepPlan: Sendable {
     /// Training processes a sweep runs at once unless told otherwise: one per active processor core.
     public static var defaultJobs: Int { ProcessInfo.processInfo.activeProcessorCount }
 
+    /// The update threads each of `jobs` runs at once gets from a base config asking for `threads`:
+    /// an explicit count as given, and 0 (one per core) a share of the `cores`, at least 1, so two jobs
+    /// on two cores run one thread each.
+    public static func threadsPerJob(threads: Int, jobs: Int, cores: Int = ProcessInfo.processInfo.activeProcessorCount) -> Int {
+        threads == 0 ? max(1, cores / max(jobs, 1)) : threads
+    }
+
     /// The base config every run starts from (its suite, combiner and seed are replaced per run).
     public let base: ExperimentConfig
     /// The folder holding the run folders.

@@ -126,6 +126,7 @@ public struct Trainer {
     /// tells how far it got), and a resumed run continues exactly as the uninterrupted one. Stops with
     /// an error (the last checkpoint left intact) when training produces NaN or infinity.
     public mutating func run(pause: Int? = nil, stopRequested: () -> Bool = { false }, report: (TrainingEvent) -> Void = { _ in }) throws -> RunSummary {
+        agent.workSplitter = WorkSplitter(threadCount: config.resolvedThreads)
         let taskCount = suite.count
         var observations = Matrix(rows: taskCount, columns: suite.observationSize)
         var nextObservations = observations

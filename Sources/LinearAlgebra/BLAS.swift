@@ -36,30 +36,53 @@ public enum BLAS {
         into c: inout Matrix, _ cBlock: MatrixBlock? = nil,
         alpha: Float = 1, beta: Float = 0
     ) {
-        let ab = aBlock ?? a.whole, bb = bBlock ?? b.whole, cb = cBlock ?? c.whole
+        let cb = cBlock ?? c.whole
+        c.checkBlock(cb, "BLAS.gemm result C")
+        c.storage.withUnsafeMutableBufferPointer { cp in
+            product(a, aBlock, transposeA, b, bBlock, transposeB, into: cp.baseAddress, cb, alpha: alpha, beta: beta)
+        }
+    }
+
+    /// `c[cBlock] = alpha * op(a[aBlock]) * op(b[bBlock]) + beta * c[cBlock]` into a matrix that pieces of
+    /// work running at once share (`SharedMatrix`): the same product, written through the shared access.
+    public static func gemm(
+        _ a: Matrix, _ aBlock: MatrixBlock? = nil, _ transposeA: Transpose = .none,
+        _ b: Matrix, _ bBlock: MatrixBlock? = nil, _ transposeB: Transpose = .none,
+        into c: SharedMatrix, _ cBlock: MatrixBlock,
+        alpha: Float = 1, beta: Float = 0
+    ) {
+        c.checkBlock(cBlock, "BLAS.gemm result C")
+        product(a, aBlock, transposeA, b, bBlock, transposeB, into: c.base, cBlock, alpha: alpha, beta: beta)
+    }
+
+    /// The product behind both `gemm`s, with C's block already checked against its matrix.
+    private static func product(
+        _ a: Matrix, _ aBlock: MatrixBlock?, _ transposeA: Transpose,
+        _ b: Matrix, _ bBlock: MatrixBlock?, _ transposeB: Transpose,
+        into c: UnsafeMutablePointer<Float>?, _ cb: MatrixBlock,
+        alpha: Float, beta: Float
+    ) {
+        let ab = aBlock ?? a.whole, bb = bBlock ?? b.whole
         a.checkBlock(ab, "BLAS.gemm operand A")
         b.checkBlock(bb, "BLAS.gemm operand B")
-        c.checkBlock(cb, "BLAS.gemm result C")
         let (m, k) = transposeA == .none ? (ab.rows, ab.columns) : (ab.columns, ab.rows)
         let (kb, n) = transposeB == .none ? (bb.rows, bb.columns) : (bb.columns, bb.rows)
         precondition(
             k == kb && cb.rows == m && cb.columns == n,
             "BLAS.gemm: shapes do not match: op(A) is \(m)x\(k), op(B) is \(kb)x\(n), C is \(cb.rows)x\(cb.columns)")
-        if m == 0 || n == 0 { return }
+        guard m > 0 && n > 0, let c else { return }
         if k == 0 {
-            scaleBlock(&c, cb, by: beta)
+            scaleBlock(c, cb, by: beta)
             return
         }
         a.storage.withUnsafeBufferPointer { ap in
             b.storage.withUnsafeBufferPointer { bp in
-                c.storage.withUnsafeMutableBufferPointer { cp in
-                    cblas_sgemm(
-                        CblasRowMajor, transposeA.cblas, transposeB.cblas,
-                        Int32(m), Int32(n), Int32(k), alpha,
-                        ap.baseAddress! + ab.offset, Int32(ab.stride),
-                        bp.baseAddress! + bb.offset, Int32(bb.stride), beta,
-                        cp.baseAddress! + cb.offset, Int32(cb.stride))
-                }
+                cblas_sgemm(
+                    CblasRowMajor, transposeA.cblas, transposeB.cblas,
+                    Int32(m), Int32(n), Int32(k), alpha,
+                    ap.baseAddress! + ab.offset, Int32(ab.stride),
+                    bp.baseAddress! + bb.offset, Int32(bb.stride), beta,
+                    c + cb.offset, Int32(cb.stride))
             }
         }
     }
@@ -80,7 +103,7 @@ public enum BLAS {
             "BLAS.gemv: op(A) is \(m)x\(n) but x has \(x.count - xOffset) entries from offset \(xOffset) and y has \(y.count - yOffset) from offset \(yOffset)")
         if m == 0 { return }
         if n == 0 {
-            scaleBlock(&y, MatrixBlock(offset: yOffset, rows: 1, columns: m), by: beta)
+            y.storage.withUnsafeMutableBufferPointer { scaleBlock($0.baseAddress!, MatrixBlock(offset: yOffset, rows: 1, columns: m), by: beta) }
             return
         }
         a.storage.withUnsafeBufferPointer { ap in
@@ -144,12 +167,10 @@ public enum BLAS {
         }
     }
 
-    private static func scaleBlock(_ c: inout Matrix, _ block: MatrixBlock, by beta: Float) {
-        c.storage.withUnsafeMutableBufferPointer { cp in
-            for r in 0..<block.rows {
-                let start = block.offset + r * block.stride
-                for index in start..<start + block.columns { cp[index] = beta == 0 ? 0 : cp[index] * beta }
-            }
+    private static func scaleBlock(_ c: UnsafeMutablePointer<Float>, _ block: MatrixBlock, by beta: Float) {
+        for r in 0..<block.rows {
+            let start = block.offset + r * block.stride
+            for index in start..<start + block.columns { c[index] = beta == 0 ? 0 : c[index] * beta }
         }
     }
 }

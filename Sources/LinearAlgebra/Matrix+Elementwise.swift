@@ -5,6 +5,18 @@ extension Matrix {
     /// block `block` of `target`. This is a bias gradient.
     public func sumRows(_ rowRange: Range<Int>? = nil, into target: inout Matrix, _ block: MatrixBlock, accumulate: Bool = false) {
         target.checkBlock(block, "Matrix.sumRows target")
+        target.storage.withUnsafeMutableBufferPointer { tp in
+            sumRows(rowRange, into: tp.baseAddress! + block.offset, block, accumulate: accumulate)
+        }
+    }
+
+    /// `sumRows(_:into:_:accumulate:)` into a matrix that pieces of work running at once share.
+    public func sumRows(_ rowRange: Range<Int>? = nil, into target: SharedMatrix, _ block: MatrixBlock, accumulate: Bool = false) {
+        target.checkBlock(block, "Matrix.sumRows target")
+        sumRows(rowRange, into: target.base! + block.offset, block, accumulate: accumulate)
+    }
+
+    private func sumRows(_ rowRange: Range<Int>?, into out: UnsafeMutablePointer<Float>, _ block: MatrixBlock, accumulate: Bool) {
         precondition(
             block.rows == 1 && block.columns == columns,
             "Matrix.sumRows: the column sums of a \(shapeDescription) matrix do not fit a \(block.rows)x\(block.columns) block")
@@ -12,13 +24,10 @@ extension Matrix {
         precondition(range.lowerBound >= 0 && range.upperBound <= rows, "Matrix.sumRows: rows \(range) out of range for \(shapeDescription)")
         let width = columns
         storage.withUnsafeBufferPointer { sp in
-            target.storage.withUnsafeMutableBufferPointer { tp in
-                let out = tp.baseAddress! + block.offset
-                if !accumulate { for c in 0..<width { out[c] = 0 } }
-                for r in range {
-                    let row = sp.baseAddress! + r * width
-                    for c in 0..<width { out[c] += row[c] }
-                }
+            if !accumulate { for c in 0..<width { out[c] = 0 } }
+            for r in range {
+                let row = sp.baseAddress! + r * width
+                for c in 0..<width { out[c] += row[c] }
             }
         }
     }

@@ -77,20 +77,26 @@ enum LayerNorm {
         let width = outputGradient.columns
         precondition(offset >= 0 && offset + 2 * width <= target.count,
                      "LayerNorm.parameterGradient: \(2 * width) values at offset \(offset) exceed a \(target.shapeDescription) target")
+        target.storage.withUnsafeMutableBufferPointer { t in
+            parameterGradient(outputGradient, normalized: normalized, rows: rows, into: t.baseAddress! + offset)
+        }
+    }
+
+    /// `parameterGradient(_:normalized:rows:into:offset:)` into the 2 * width entries at `destination`.
+    static func parameterGradient(_ outputGradient: Matrix, normalized: Matrix, rows: Range<Int>, into destination: UnsafeMutablePointer<Float>) {
+        let width = outputGradient.columns
         outputGradient.storage.withUnsafeBufferPointer { g in
             normalized.storage.withUnsafeBufferPointer { n in
-                target.storage.withUnsafeMutableBufferPointer { t in
-                    let gain = t.baseAddress! + offset, shift = gain + width
+                let gain = destination, shift = destination + width
+                for j in 0..<width {
+                    gain[j] = 0
+                    shift[j] = 0
+                }
+                for row in rows {
+                    let dy = g.baseAddress! + row * width, xhat = n.baseAddress! + row * width
                     for j in 0..<width {
-                        gain[j] = 0
-                        shift[j] = 0
-                    }
-                    for row in rows {
-                        let dy = g.baseAddress! + row * width, xhat = n.baseAddress! + row * width
-                        for j in 0..<width {
-                            gain[j] += dy[j] * xhat[j]
-                            shift[j] += dy[j]
-                        }
+                        gain[j] += dy[j] * xhat[j]
+                        shift[j] += dy[j]
                     }
                 }
             }

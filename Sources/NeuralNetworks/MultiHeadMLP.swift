@@ -140,22 +140,36 @@ public struct MultiHeadMLP: Equatable, Codable, Sendable {
     /// `headGradient` (its trunk entries are left untouched).
     ///
     /// Cost: the same products as `backward(_:workspace:into:)`, except that each trunk weight gradient
-    /// `X^T dY` is computed as K products over the tasks' row blocks, `X_k^T dY_k`.
+    /// `X^T dY` is computed as K products over the tasks' row blocks, `X_k^T dY_k`. `splitter` shares
+    /// those K products out over its threads (each product unchanged, so the result is the same).
     public func backwardPerTask(
         _ outputGradient: Matrix, workspace: inout MLPWorkspace, sharedGradients: inout Matrix, column: Int = 0,
-        headGradient: inout Matrix, computeInputGradient: Bool = false
+        headGradient: inout Matrix, computeInputGradient: Bool = false, splitter: WorkSplitter = .serial
+    ) {
+        sharedGradients.withSharedAccess { shared in
+            backwardPerTask(outputGradient, workspace: &workspace, sharedGradients: shared, column: column,
+                            headGradient: &headGradient, computeInputGradient: computeInputGradient, splitter: splitter)
+        }
+    }
+
+    /// `backwardPerTask(_:workspace:sharedGradients:column:headGradient:computeInputGradient:splitter:)`
+    /// into a per-task gradient matrix that other work running at the same time also writes (for example
+    /// the twin critic filling the columns after this network's).
+    public func backwardPerTask(
+        _ outputGradient: Matrix, workspace: inout MLPWorkspace, sharedGradients: SharedMatrix, column: Int = 0,
+        headGradient: inout Matrix, computeInputGradient: Bool = false, splitter: WorkSplitter = .serial
     ) {
         let layout = workspace.layout
         precondition(
             sharedGradients.rows == layout.taskCount && column >= 0 && column + sharedParameterCount <= sharedGradients.columns,
-            "MultiHeadMLP.backwardPerTask: per-task gradients \(sharedGradients.shapeDescription) cannot hold \(layout.taskCount) tasks x \(sharedParameterCount) shared parameters at column \(column)")
+            "MultiHeadMLP.backwardPerTask: per-task gradients \(sharedGradients.rows)x\(sharedGradients.columns) cannot hold \(layout.taskCount) tasks x \(sharedParameterCount) shared parameters at column \(column)")
         precondition(
             headGradient.count == parameterCount,
             "MultiHeadMLP.backwardPerTask: head gradient is \(headGradient.shapeDescription), the network has \(parameterCount) parameters")
         backpropagate(outputGradient, workspace: &workspace, computeInputGradient: computeInputGradient, normGradient: { dOutput, normalized, norm in
             for task in 0..<layout.taskCount {
-                LayerNorm.parameterGradient(dOutput, normalized: normalized, rows: layout.rows(ofTask: task), into: &sharedGradients,
-                                            offset: task * sharedGradients.columns + column + norm.gainOffset)
+                let destination = sharedGradients.entries(at: task * sharedGradients.columns + column + norm.gainOffset, count: norm.parameterCount)
+                LayerNorm.parameterGradient(dOutput, normalized: normalized, rows: layout.rows(ofTask: task), into: destination)
             }
         }) { input, dOutput, headRows, layer in
             if let headRows {
@@ -164,12 +178,12 @@ public struct MultiHeadMLP: Equatable, Codable, Sendable {
                 dOutput.sumRows(headRows, into: &headGradient, biasBlock(layer))
                 return
             }
-            for task in 0..<layout.taskCount {
+            splitter.forEach(layout.taskCount) { task in
                 let rows = layout.rows(ofTask: task)
                 let weights = sharedGradients.packedBlock(row: task, column: column + layer.weightOffset, rows: layer.inputs, columns: layer.outputs)
-                BLAS.gemm(input, input.rowBlock(rows), .transposed, dOutput, dOutput.rowBlock(rows), .none, into: &sharedGradients, weights)
+                BLAS.gemm(input, input.rowBlock(rows), .transposed, dOutput, dOutput.rowBlock(rows), .none, into: sharedGradients, weights)
                 let bias = sharedGradients.packedBlock(row: task, column: column + layer.biasOffset, rows: 1, columns: layer.outputs)
-                dOutput.sumRows(rows, into: &sharedGradients, bias)
+                dOutput.sumRows(rows, into: sharedGradients, bias)
             }
         }
     }

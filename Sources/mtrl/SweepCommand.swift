@@ -42,7 +42,7 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "The folder holding the run folders.")
     var out: String = "runs/sweep"
 
-    @Option(help: "Training processes at once, by default one per active processor core (each uses blas_threads OpenBLAS threads).")
+    @Option(help: "Training processes at once, by default one per active processor core (with threads: 0, each gets its share of the cores).")
     var jobs: Int = SweepPlan.defaultJobs
 
     @Flag(help: "Only print the plan (what each run still needs).")
@@ -81,6 +81,7 @@ struct SweepCommand: ParsableCommand {
         do {
             var base = try ExperimentConfig.resolve(file: config, assignments: set)
             if let steps { base.steps = steps }
+            if slurm == nil { base.threads = SweepPlan.threadsPerJob(threads: base.threads, jobs: only == nil ? jobs : 1) }
             let kinds = try CombinerKind.parseList(combiners)
             let output = URL(fileURLWithPath: out)
             let plan = try SweepPlan(base: base, suites: parsedSuites(), combiners: kinds, seeds: try parsedSeeds(), output: output)
@@ -199,7 +200,7 @@ struct SweepCommand: ParsableCommand {
         if let steps { arguments += ["--steps", String(steps)] }
         let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
         try FileManager.default.createDirectory(at: plan.output, withIntermediateDirectories: true)
-        try AtomicFile.write(plan.slurmScript(executable: executable, sweepArguments: arguments, cpusPerTask: plan.base.blasThreads, interruptedStatus: ExitStatus.interrupted), to: URL(fileURLWithPath: path))
+        try AtomicFile.write(plan.slurmScript(executable: executable, sweepArguments: arguments, cpusPerTask: max(plan.base.threads == 0 ? 2 : plan.base.threads, plan.base.blasThreads), interruptedStatus: ExitStatus.interrupted), to: URL(fileURLWithPath: path))
         print("wrote \(path): a job array of \(plan.runs.count) runs; submit with sbatch \(path), then plot each suite, e.g.")
         for suite in plan.suites {
             print("  mtrl plot \(plan.output.path)/\(SweepPlan.folderPrefix(suite))-*/ --out \(plan.output.path)/\(SweepPlan.folderPrefix(suite))-success.svg")

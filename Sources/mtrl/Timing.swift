@@ -15,14 +15,23 @@ struct TimingSummary: Codable {
     /// Runs `body` once untimed (warm-up), then `repeats` times timed.
     static func measure(repeats: Int, _ body: () -> Void) -> TimingSummary {
         body()
-        var samples = [Double]()
-        for _ in 0..<max(repeats, 1) {
-            let start = DispatchTime.now().uptimeNanoseconds
-            body()
-            samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-        }
-        samples.sort()
-        return TimingSummary(median: samples[samples.count / 2], minimum: samples[0], maximum: samples[samples.count - 1], repeats: samples.count)
+        return TimingSummary(samples: (0..<max(repeats, 1)).map { _ in seconds(body) })
+    }
+
+    /// The summary of timed runs `samples` (seconds, at least one).
+    init(samples: [Double]) {
+        let sorted = samples.sorted()
+        median = sorted[sorted.count / 2]
+        minimum = sorted[0]
+        maximum = sorted[sorted.count - 1]
+        repeats = sorted.count
+    }
+
+    /// The wall-clock seconds one run of `body` takes.
+    static func seconds(_ body: () -> Void) -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
 
     /// "12.3 ms (11.9-13.0)" style text.

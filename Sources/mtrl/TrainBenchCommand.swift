@@ -34,7 +34,7 @@ struct TrainBenchCommand: ParsableCommand {
     @Option(help: "Random warm-up steps before updates start.")
     var warmup: Int = 150
 
-    @Option(help: "OpenBLAS threads (default: the config's blas_threads).")
+    @Option(help: "Threads of the SAC update (default: the config's threads; 0: one per active core).")
     var threads: Int?
 
     @Option(help: "Timed runs (medians are reported).")
@@ -46,7 +46,7 @@ struct TrainBenchCommand: ParsableCommand {
     func validate() throws {
         guard repeats >= 1 else { throw ValidationError("--repeats must be at least 1, got \(repeats)") }
         guard warmup >= 1, steps > warmup else { throw ValidationError("--steps must be larger than --warmup (>= 1), got \(steps) and \(warmup)") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1, got \(threads)") }
+        if let threads, threads < 0 { throw ValidationError("--threads must be at least 0 (0: one per active core), got \(threads)") }
     }
 
     /// One timed run's figures.
@@ -86,7 +86,7 @@ struct TrainBenchCommand: ParsableCommand {
                                   updatesPerSecond: updates / summary.wallSeconds, shares: summary.timeShares))
         }
         let report = Report(suite: settings.suite, combiner: settings.combiner.rawValue, hiddenSizes: settings.hiddenSizes,
-                            batchSizePerTask: settings.batchSizePerTask, threads: settings.blasThreads, steps: steps, warmup: warmup,
+                            batchSizePerTask: settings.batchSizePerTask, threads: settings.resolvedThreads, steps: steps, warmup: warmup,
                             samples: samples, median: Self.median(samples))
         if json { try printJSON(report); return }
         print("training loop, \(report.suite) \(report.combiner), trunk \(report.hiddenSizes), \(report.batchSizePerTask) per task, \(report.threads) thread(s)")
@@ -108,7 +108,7 @@ struct TrainBenchCommand: ParsableCommand {
         var settings = try ExperimentConfig.resolve(file: config, assignments: set)
         if let suite { settings.suite = suite }
         if let combiner { try settings.apply(assignment: "combiner=\(combiner)") }
-        if let threads { settings.blasThreads = threads }
+        if let threads { settings.threads = threads }
         settings.steps = steps
         settings.warmupSteps = warmup
         settings.evalEvery = steps

@@ -42,7 +42,10 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "CAGrad's c (>= 0).")
     var cagradC: Double?
 
-    @Option(help: "OpenBLAS threads for this process.")
+    @Option(help: "Threads of the SAC update (0: one per active core; results are identical at any count).")
+    var threads: Int?
+
+    @Option(help: "OpenBLAS threads for this process (keep 1; see threads).")
     var blasThreads: Int?
 
     @Option(help: "The run folder (default: runs/<suite>-<combiner>-s<seed>-<time>).")
@@ -54,7 +57,7 @@ struct TrainCommand: ParsableCommand {
     func validate() throws {
         if resume != nil {
             let given = [suite, combiner, config, runDir].compactMap { $0 }.count + set.count
-                + [steps, evalEvery, evalEpisodes, blasThreads].compactMap { $0 }.count + (seed == nil ? 0 : 1) + (cagradC == nil ? 0 : 1)
+                + [steps, evalEvery, evalEpisodes, threads, blasThreads].compactMap { $0 }.count + (seed == nil ? 0 : 1) + (cagradC == nil ? 0 : 1)
             if given > 0 { throw ValidationError("--resume takes its settings from the run's config.yaml; give no other options with it") }
         }
     }
@@ -100,6 +103,7 @@ struct TrainCommand: ParsableCommand {
         if let evalEvery { resolved.evalEvery = evalEvery }
         if let evalEpisodes { resolved.evalEpisodes = evalEpisodes }
         if let cagradC { resolved.cagradC = cagradC }
+        if let threads { resolved.threads = threads }
         if let blasThreads { resolved.blasThreads = blasThreads }
         try resolved.validate()
         _ = try Evaluator.makeSuite(resolved)

@@ -8,7 +8,10 @@ import NeuralNetworks
 
 /// `mtrl bench update`: the time of one multi-head SAC update (critics, actor, temperatures, targets)
 /// per combiner, on random data of the shape a suite produces, with the update's GEMM FLOPs and the
-/// GFLOPS reached. The ratio to `mean` is the cost of gradient surgery.
+/// GFLOPS reached. The ratio to `mean` is the cost of gradient surgery. With `--threads` above 1 each
+/// combiner is also timed with that many update threads, alternating with the one-thread update in the
+/// same loop, so the speed-up is a ratio of interleaved medians; and the sgemm rate on the update's own
+/// shapes, measured in the same run, says how close one thread comes to the hardware.
 struct UpdateBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
@@ -26,8 +29,11 @@ struct UpdateBenchCommand: ParsableCommand {
     @Option(help: "Combiners to time, comma-separated.")
     var combiners: String = "mean,pcgrad,cagrad,cagrad-fast,mgda"
 
-    @Option(help: "OpenBLAS threads for this process.")
-    var threads: Int = 1
+    @Option(help: "Update threads to compare with one (the default config's setting: one per active core; 1: one thread only).")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "OpenBLAS threads for this process (1: what training uses).")
+    var blasThreads: Int = 1
 
     @Option(help: "Timed updates per combiner (the median is reported).")
     var repeats: Int = 7
@@ -36,8 +42,8 @@ struct UpdateBenchCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard tasks >= 1, batchPerTask >= 1, threads >= 1, repeats >= 1 else {
-            throw ValidationError("--tasks, --batch-per-task, --threads and --repeats must be at least 1")
+        guard tasks >= 1, batchPerTask >= 1, threads >= 1, blasThreads >= 1, repeats >= 1 else {
+            throw ValidationError("--tasks, --batch-per-task, --threads, --blas-threads and --repeats must be at least 1")
         }
         guard hiddenSizes != nil else { throw ValidationError("--hidden must be comma-separated positive widths, got '\(hidden)'") }
     }
@@ -50,9 +56,16 @@ struct UpdateBenchCommand: ParsableCommand {
 
     struct Entry: Codable {
         let combiner: String
+        /// One update thread.
         let seconds: TimingSummary
         let ratioToMean: Double?
         let gflops: Double
+        /// One-thread GFLOPS over the sgemm rate on the update's shapes.
+        let fractionOfSgemm: Double
+        /// `--threads` update threads, timed alternately with `seconds` (nil with one thread).
+        let threadedSeconds: TimingSummary?
+        /// One-thread median over threaded median.
+        let speedup: Double?
     }
 
     struct Report: Codable {
@@ -60,12 +73,15 @@ struct UpdateBenchCommand: ParsableCommand {
         let hidden: [Int]
         let batchPerTask: Int
         let threads: Int
+        let blasThreads: Int
         let gemmFlopsPerUpdate: Double
+        /// sgemm GFLOPS on the update's own products (`sgemmGflops`), measured in the same run.
+        let sgemmGflops: Double
         let entries: [Entry]
     }
 
     func run() throws {
-        BLAS.threadCount = threads
+        BLAS.threadCount = blasThreads
         let kinds = try CombinerKind.parseList(combiners)
         let sizes = hiddenSizes!
         let observationSize = 39 + tasks, actionSize = 4
@@ -85,30 +101,122 @@ struct UpdateBenchCommand: ParsableCommand {
         for index in batch.actions.storage.indices { batch.actions.storage[index] = generator.uniform(-1, 1) }
         for index in batch.rewards.storage.indices { batch.rewards.storage[index] = generator.uniform(0, 10) }
         let flops = Self.gemmFlops(rows: layout.rowCount, observationSize: observationSize, actionSize: actionSize, hidden: sizes)
+        let sgemm = Self.sgemmGflops(tasks: tasks, rows: layout.rowCount, observationSize: observationSize, actionSize: actionSize, hidden: sizes, repeats: repeats)
         var entries = [Entry]()
         var meanTime: Double?
         for kind in kinds {
-            var agentGenerator = SeededGenerator(seed: 2)
-            var agent = try MultiTaskSAC(
-                taskCount: tasks, observationSize: observationSize, actionSize: actionSize,
-                hyperparameters: SACHyperparameters(hiddenSizes: sizes, batchSizePerTask: batchPerTask),
-                combiner: kind, combinerOptions: CombinerOptions(), generator: &agentGenerator)
+            func makeAgent(threads: Int) throws -> (MultiTaskSAC, SeededGenerator) {
+                var agentGenerator = SeededGenerator(seed: 2)
+                var agent = try MultiTaskSAC(
+                    taskCount: tasks, observationSize: observationSize, actionSize: actionSize,
+                    hyperparameters: SACHyperparameters(hiddenSizes: sizes, batchSizePerTask: batchPerTask),
+                    combiner: kind, combinerOptions: CombinerOptions(), generator: &agentGenerator)
+                agent.workSplitter = WorkSplitter(threadCount: threads)
+                return (agent, agentGenerator)
+            }
+            var (serial, serialGenerator) = try makeAgent(threads: 1)
+            var (threaded, threadedGenerator) = try makeAgent(threads: threads)
             var failure: Error?
-            let time = TimingSummary.measure(repeats: repeats) {
-                do { _ = try agent.update(batch, generator: &agentGenerator) } catch { failure = error }
+            func update(_ agent: inout MultiTaskSAC, _ generator: inout SeededGenerator) -> Double {
+                TimingSummary.seconds {
+                    do { _ = try agent.update(batch, generator: &generator) } catch { failure = error }
+                }
+            }
+            var serialSamples = [Double](), threadedSamples = [Double]()
+            _ = update(&serial, &serialGenerator)
+            if threads > 1 { _ = update(&threaded, &threadedGenerator) }
+            for round in 0..<repeats {
+                if threads > 1 && round % 2 == 1 { threadedSamples.append(update(&threaded, &threadedGenerator)) }
+                serialSamples.append(update(&serial, &serialGenerator))
+                if threads > 1 && round % 2 == 0 { threadedSamples.append(update(&threaded, &threadedGenerator)) }
             }
             if let failure { throw CommandFailure("update with \(kind) failed: \(failure)") }
+            let time = TimingSummary(samples: serialSamples)
+            let threadedTime = threadedSamples.isEmpty ? nil : TimingSummary(samples: threadedSamples)
             if kind == .mean { meanTime = time.median }
-            entries.append(Entry(combiner: kind.rawValue, seconds: time, ratioToMean: meanTime.map { time.median / $0 }, gflops: flops / time.median / 1e9))
+            let gflops = flops / time.median / 1e9
+            entries.append(Entry(combiner: kind.rawValue, seconds: time, ratioToMean: meanTime.map { time.median / $0 }, gflops: gflops,
+                                 fractionOfSgemm: gflops / sgemm, threadedSeconds: threadedTime, speedup: threadedTime.map { time.median / $0.median }))
         }
-        let report = Report(tasks: tasks, hidden: sizes, batchPerTask: batchPerTask, threads: threads, gemmFlopsPerUpdate: flops, entries: entries)
+        let report = Report(tasks: tasks, hidden: sizes, batchPerTask: batchPerTask, threads: threads, blasThreads: blasThreads,
+                            gemmFlopsPerUpdate: flops, sgemmGflops: sgemm, entries: entries)
         if json { try printJSON(report); return }
-        print("SAC update, K = \(tasks), trunk \(sizes), \(batchPerTask) per task (\(layout.rowCount) rows), \(threads) thread(s), median of \(repeats)")
-        print("GEMM work per update: \(String(format: "%.2f", flops / 1e9)) GFLOP")
+        print("SAC update, K = \(tasks), trunk \(sizes), \(batchPerTask) per task (\(layout.rowCount) rows), OpenBLAS \(blasThreads) thread(s), median of \(repeats)")
+        print("GEMM work per update: \(String(format: "%.2f", flops / 1e9)) GFLOP; sgemm on its shapes, same run: \(String(format: "%.1f", sgemm)) GFLOPS")
+        let threadedHeader = threads > 1 ? "   \(threads) threads (interleaved)" : ""
+        print("  combiner     1 thread                        GFLOPS  of sgemm  vs mean\(threadedHeader)")
         for entry in entries {
-            let ratio = entry.ratioToMean.map { String(format: "%.2fx mean", $0) } ?? ""
-            print("  \(entry.combiner.padding(toLength: 12, withPad: " ", startingAt: 0)) \(entry.seconds.text)  \(String(format: "%6.1f", entry.gflops)) GFLOPS  \(ratio)")
+            let ratio = entry.ratioToMean.map { String(format: "%.2fx", $0) } ?? ""
+            let threaded = entry.threadedSeconds.map { "   \($0.text)  \(String(format: "%.2fx", entry.speedup!))" } ?? ""
+            print("  \(entry.combiner.padding(toLength: 12, withPad: " ", startingAt: 0)) \(entry.seconds.text.padding(toLength: 30, withPad: " ", startingAt: 0))  \(String(format: "%6.1f", entry.gflops))  \(String(format: "%6.0f%%", 100 * entry.fractionOfSgemm))   \(ratio.padding(toLength: 6, withPad: " ", startingAt: 0))\(threaded)")
         }
+    }
+
+    /// sgemm GFLOPS on the update's own products, as plain calls on random matrices laid out as the
+    /// update lays them out: every product of one update with its shape, full-batch layers on whole
+    /// matrices, and the per-task products (heads, trunk weight gradients `X_k^T dY_k`) on the tasks'
+    /// row blocks of full-batch matrices, each weight gradient into its task's row of a K x (in * out)
+    /// matrix. The median of `repeats` timed sweeps.
+    static func sgemmGflops(tasks: Int, rows: Int, observationSize: Int, actionSize: Int, hidden: [Int], repeats: Int) -> Double {
+        var generator = SeededGenerator(seed: 3)
+        func random(_ r: Int, _ c: Int) -> Matrix {
+            Matrix(rows: r, columns: c, storage: (0..<r * c).map { _ in generator.uniform(-1, 1) })
+        }
+        let layout = TaskBatchLayout(taskCount: tasks, rowsPerTask: rows / tasks)
+        /// One product: `a` (op as given) times `b` into block `cBlock` of `outputs[c]`.
+        struct Product {
+            let a: Matrix, aBlock: MatrixBlock?, transposeA: Transpose, b: Matrix, bBlock: MatrixBlock?, c: Int, cBlock: MatrixBlock?
+        }
+        var products = [Product](), outputs = [Matrix](), flops = 0.0
+        func full(_ m: Int, _ k: Int, _ n: Int) {
+            outputs.append(Matrix(rows: m, columns: n))
+            products.append(Product(a: random(m, k), aBlock: nil, transposeA: .none, b: random(k, n), bBlock: nil, c: outputs.count - 1, cBlock: nil))
+            flops += 2 * Double(m * k * n)
+        }
+        func perTaskRows(_ k: Int, _ n: Int) {
+            let a = random(rows, k), b = random(k, n)
+            outputs.append(Matrix(rows: rows, columns: n))
+            for task in 0..<tasks {
+                let block = layout.rows(ofTask: task)
+                products.append(Product(a: a, aBlock: a.rowBlock(block), transposeA: .none, b: b, bBlock: nil, c: outputs.count - 1,
+                                        cBlock: outputs[outputs.count - 1].rowBlock(block)))
+            }
+            flops += 2 * Double(rows * k * n)
+        }
+        func weightGradients(_ inputs: Int, _ n: Int) {
+            let x = random(rows, inputs), dy = random(rows, n)
+            outputs.append(Matrix(rows: tasks, columns: inputs * n))
+            for task in 0..<tasks {
+                let block = layout.rows(ofTask: task)
+                products.append(Product(a: x, aBlock: x.rowBlock(block), transposeA: .transposed, b: dy, bBlock: dy.rowBlock(block), c: outputs.count - 1,
+                                        cBlock: outputs[outputs.count - 1].packedBlock(row: task, column: 0, rows: inputs, columns: n)))
+            }
+            flops += 2 * Double(rows * inputs * n)
+        }
+        func network(_ input: Int, _ output: Int, fullBackward: Bool, inputBackward: Bool) {
+            let widths = [input] + hidden
+            for layer in 0..<hidden.count { full(rows, widths[layer], widths[layer + 1]) }
+            perTaskRows(hidden.last!, output)
+            guard fullBackward || inputBackward else { return }
+            perTaskRows(output, hidden.last!)
+            if fullBackward { weightGradients(hidden.last!, output) }
+            for layer in stride(from: hidden.count - 1, through: 0, by: -1) {
+                if fullBackward { weightGradients(widths[layer], widths[layer + 1]) }
+                if layer > 0 || inputBackward { full(rows, widths[layer + 1], widths[layer]) }
+            }
+        }
+        let actorOutput = 2 * actionSize, criticInput = observationSize + actionSize
+        network(observationSize, actorOutput, fullBackward: false, inputBackward: false)
+        for _ in 0..<4 { network(criticInput, 1, fullBackward: false, inputBackward: false) }
+        for _ in 0..<2 { network(criticInput, 1, fullBackward: true, inputBackward: false) }
+        network(observationSize, actorOutput, fullBackward: true, inputBackward: false)
+        for _ in 0..<2 { network(criticInput, 1, fullBackward: false, inputBackward: true) }
+        let time = TimingSummary.measure(repeats: 2 * repeats) {
+            for product in products {
+                BLAS.gemm(product.a, product.aBlock, product.transposeA, product.b, product.bBlock, .none, into: &outputs[product.c], product.cBlock)
+            }
+        }
+        return flops / time.median / 1e9
     }
 
     /// The GEMM floating-point operations of one update: critic step (actor forward on s', two target

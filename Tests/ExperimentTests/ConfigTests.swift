@@ -131,3 +131,25 @@ func runConfigWithoutRecipeKeys() throws {
     try current.yaml().write(to: url, atomically: true, encoding: .utf8)
     #expect(try ExperimentConfig.load(runConfig: url) == current)
 }
+
+@Test("threads takes 0 (one per core) up to 64, and blas_threads above 1 needs threads: 1")
+func threadSettings() {
+    var config = ExperimentConfig()
+    #expect(config.threads == 0 && config.blasThreads == 1 && config.problems().isEmpty)
+    config.threads = -1
+    #expect(config.problems() == ["threads must be in 0...64 (0: one per active core), got -1"])
+    config.threads = 0
+    config.blasThreads = 2
+    #expect(config.problems() == ["blas_threads 2 with threads 0 would run two kinds of threads on the same cores; use threads (OpenBLAS at 1, the default) or set threads: 1 to keep blas_threads"])
+    config.threads = 1
+    #expect(config.problems().isEmpty)
+}
+
+@Test("a sweep gives each of its jobs a share of the cores, and keeps an explicit thread count")
+func sweepThreadsPerJob() {
+    #expect(SweepPlan.threadsPerJob(threads: 0, jobs: 2, cores: 2) == 1)
+    #expect(SweepPlan.threadsPerJob(threads: 0, jobs: 1, cores: 2) == 2)
+    #expect(SweepPlan.threadsPerJob(threads: 0, jobs: 3, cores: 2) == 1)
+    #expect(SweepPlan.threadsPerJob(threads: 0, jobs: 2, cores: 8) == 4)
+    #expect(SweepPlan.threadsPerJob(threads: 3, jobs: 2, cores: 2) == 3)
+}

@@ -145,3 +145,19 @@ func returnNormalizationChangesTraining() throws {
     #expect(try read(scaled[0].trainFile) == read(scaled[1].trainFile))
     #expect(try read(scaled[0].trainFile) != read(plain.trainFile))
 }
+
+@Test("a run with 2 update threads writes the same logs and checkpointed tensors as with 1")
+func threadCountDoesNotChangeRuns() throws {
+    var results = [String](), checkpoints = [[String: [Float]]]()
+    for threads in [1, 2] {
+        var config = tinyConfig()
+        config.threads = threads
+        let folder = temporaryFolder("threads-\(threads)")
+        var trainer = try Trainer(config: config, folder: folder)
+        _ = try trainer.run()
+        results.append(try read(folder.evalFile) + read(folder.trainFile))
+        checkpoints.append(try TensorArchive(decoding: Data(contentsOf: folder.checkpointFile), source: folder.checkpointFile.path).tensors)
+    }
+    #expect(results[0] == results[1])
+    #expect(checkpoints[0] == checkpoints[1])
+}

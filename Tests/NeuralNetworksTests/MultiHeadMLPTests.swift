@@ -271,3 +271,20 @@ func layerNormInitialisation() {
         #expect(network.parameters.storage[norm.shiftOffset..<norm.end].allSatisfy { $0 == 0 })
     }
 }
+
+@Test("per-task gradients split over 2 or 3 threads are bit-identical to one thread's", arguments: [2, 3])
+func perTaskGradientsAnyThreadCount(threads: Int) {
+    let check = GradientCheck(seed: 9, tasks: 5, rowsPerTask: 3)
+    let network = check.network
+    var workspace = MLPWorkspace(for: network, layout: check.layout)
+    func gradients(_ splitter: WorkSplitter) -> (Matrix, Matrix, Matrix) {
+        network.forward(check.input, workspace: &workspace)
+        var perTask = Matrix(rows: 5, columns: network.sharedParameterCount + 2, repeating: 7)
+        var heads = Matrix(rows: 1, columns: network.parameterCount, repeating: 7)
+        network.backwardPerTask(check.outputGradient(), workspace: &workspace, sharedGradients: &perTask, column: 2, headGradient: &heads,
+                                computeInputGradient: true, splitter: splitter)
+        return (perTask, heads, workspace.inputGradient)
+    }
+    let serial = gradients(.serial), split = gradients(WorkSplitter(threadCount: threads))
+    #expect(split.0 == serial.0 && split.1 == serial.1 && split.2 == serial.2)
+}
