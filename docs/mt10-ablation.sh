@@ -28,3 +28,7 @@ for variant in "${selected[@]}"; do
     "$mtrl" sweep --config Configs/ablation-base.yaml --suite mt10 --combiners pcgrad --seeds "$seeds" --steps "$steps" \
         ${changes[$variant]} --set threads=1 --jobs 2 --out "$out/$variant"
 done
+# One line per variant (grouped by the keys the variants change), mean +/- s.e. over the seeds.
+"$mtrl" plot "$out"/*/mt10-*/ --label log_std_min,critic_layer_norm,return_normalization,gradient_clip_norm,n_step \
+    --task mean --out docs/figures/mt10-ablation.svg --table "$out/ablation.md" \
+    --title "MT10 ablation of the agent recipe (PCGrad, ${steps} steps per task, 50 evaluation episodes per task)"

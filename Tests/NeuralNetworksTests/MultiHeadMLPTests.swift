@@ -157,9 +157,9 @@ func rowsUseTheirOwnHead() {
     #expect(check.loss(changed, rows: check.layout.rows(ofTask: 1)) != check.loss(check.network, rows: check.layout.rows(ofTask: 1)))
 }
 
-@Test("per-task gradients equal K single-task backward passes and sum to the full gradient")
-func perTaskGradients() {
-    let check = GradientCheck(seed: 7, tasks: 4, rowsPerTask: 3)
+@Test("per-task gradients equal K single-task backward passes and sum to the full gradient", arguments: [false, true])
+func perTaskGradients(layerNorm: Bool) {
+    let check = GradientCheck(seed: 7, tasks: 4, rowsPerTask: 3, layerNorm: layerNorm)
     let network = check.network
     let shared = network.sharedParameterCount
     var workspace = MLPWorkspace(for: network, layout: check.layout)
@@ -236,26 +236,6 @@ func layerNormForward() {
         let xhat = (0..<7).map { Double(workspace.normalized[0][row, $0]) }
         #expect(abs(xhat.reduce(0, +) / 7) <= 1e-5)
         #expect(abs(xhat.map { $0 * $0 }.reduce(0, +) / 7 - 1) <= 1e-3)
-    }
-}
-
-@Test("with layer norm, per-task gradients equal K single-task backward passes")
-func layerNormPerTaskGradients() {
-    let check = GradientCheck(seed: 9, tasks: 3, rowsPerTask: 3, layerNorm: true)
-    let network = check.network
-    let shared = network.sharedParameterCount
-    var workspace = MLPWorkspace(for: network, layout: check.layout)
-    network.forward(check.input, workspace: &workspace)
-    var perTask = Matrix(rows: 3, columns: shared + 2, repeating: 7)
-    var heads = Matrix(rows: 1, columns: network.parameterCount, repeating: 7)
-    network.backwardPerTask(check.outputGradient(), workspace: &workspace, sharedGradients: &perTask, column: 2, headGradient: &heads)
-    for task in 0..<3 {
-        let rows = check.layout.rows(ofTask: task)
-        let single = check.analyticGradient(rows: rows)
-        let row = Array(perTask.row(task)[2..<2 + shared])
-        for index in 0..<shared { #expect(abs(row[index] - single.storage[index]) <= 1e-5 + 1e-5 * abs(single.storage[index])) }
-        expectClose(row, Array(check.numericalParameterGradient(rows: rows)[0..<shared]))
-        #expect(perTask.row(task)[0..<2].allSatisfy { $0 == 7 })
     }
 }
 
