@@ -14,13 +14,13 @@ public struct ExperimentConfig: Equatable, Sendable {
     /// Seed of everything random in the run (weights, layouts, exploration, replay sampling, combiners).
     public var seed: UInt64 = 1
     /// Training length in environment steps per task (each step advances every task once).
-    public var steps = 60_000
+    public var steps = 100_000
     /// Steps of uniformly random actions before the policy acts and updates begin.
     public var warmupSteps = 1_500
     /// Agent updates per environment step (the update-to-data ratio).
     public var updatesPerStep = 1
     /// Evaluate every this many steps (exactly, not rounded to episode ends), and at the end.
-    public var evalEvery = 3_000
+    public var evalEvery = 5_000
     /// Deterministic evaluation episodes per task (episode i uses layout i mod 50).
     public var evalEpisodes = 50
     /// Write a checkpoint every this many steps; a multiple of the horizon, so checkpoints fall on
@@ -61,7 +61,7 @@ public struct ExperimentConfig: Equatable, Sendable {
     /// Upper bound of the policy's log standard deviation.
     public var logStdMax: Float = 2
     /// Layer normalisation before every ReLU of the critics' trunks (BRO/BRC; the papers' agent has none).
-    public var criticLayerNorm = false
+    public var criticLayerNorm = true
     /// Layer normalisation before every ReLU of the actor's trunk.
     public var actorLayerNorm = false
     /// Largest global norm of an update's actor gradient and of its critics' gradient, after the
