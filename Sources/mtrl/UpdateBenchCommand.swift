@@ -35,6 +35,9 @@ struct UpdateBenchCommand: ParsableCommand {
     @Option(help: "OpenBLAS threads for this process (1: what training uses).")
     var blasThreads: Int = 1
 
+    @Option(help: "Layer norm in the critics' trunks: true (the default config's) or false (the papers' agent).")
+    var criticLayerNorm: Bool = ExperimentConfig().criticLayerNorm
+
     @Option(help: "Timed updates per combiner (the median is reported).")
     var repeats: Int = 7
 
@@ -86,7 +89,7 @@ struct UpdateBenchCommand: ParsableCommand {
         let sizes = hiddenSizes!
         let observationSize = 39 + tasks, actionSize = 4
         let footprint = AgentFootprint(taskCount: tasks, observationSize: observationSize, actionSize: actionSize,
-                                       hyperparameters: SACHyperparameters(hiddenSizes: sizes, batchSizePerTask: batchPerTask))
+                                       hyperparameters: SACHyperparameters(hiddenSizes: sizes, batchSizePerTask: batchPerTask, criticLayerNorm: criticLayerNorm))
         guard footprint.totalBytes <= MachineMemory.bytes else {
             throw CommandFailure(String(format: "this agent needs about %.1f GiB of memory, more than this machine's %.1f GiB; lower --hidden, --tasks or --batch-per-task",
                                         footprint.totalBytes / 1_073_741_824, MachineMemory.bytes / 1_073_741_824))
@@ -109,7 +112,7 @@ struct UpdateBenchCommand: ParsableCommand {
                 var agentGenerator = SeededGenerator(seed: 2)
                 var agent = try MultiTaskSAC(
                     taskCount: tasks, observationSize: observationSize, actionSize: actionSize,
-                    hyperparameters: SACHyperparameters(hiddenSizes: sizes, batchSizePerTask: batchPerTask),
+                    hyperparameters: SACHyperparameters(hiddenSizes: sizes, batchSizePerTask: batchPerTask, criticLayerNorm: criticLayerNorm),
                     combiner: kind, combinerOptions: CombinerOptions(), generator: &agentGenerator)
                 agent.workSplitter = WorkSplitter(threadCount: threads)
                 return (agent, agentGenerator)
