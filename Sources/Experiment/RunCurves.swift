@@ -16,6 +16,16 @@ public struct RunCurves: Sendable {
         public var standardError: Double?
     }
 
+    /// One run's own curves (before aggregation), for per-seed statistics (`SeedComparison`).
+    public struct Run: Sendable {
+        /// The run folder.
+        public var folder: URL
+        /// The run's seed.
+        public var seed: UInt64
+        /// Value by step for each task, and for the suite mean under `RunCurves.meanTask`.
+        public var curves: [String: [Int: Double]]
+    }
+
     /// The runs sharing one label, with their aggregated curves.
     public struct Group: Sendable {
         /// The label: the values of the grouping keys (`pcgrad`, `seed=2`, `pcgrad, hidden_sizes=[400]`).
@@ -24,6 +34,8 @@ public struct RunCurves: Sendable {
         public var seeds: [UInt64]
         /// The aggregated curve of each task, and of the suite mean under `RunCurves.meanTask`.
         public var curves: [String: [Point]]
+        /// The group's runs, ordered by seed.
+        public var runs: [Run]
 
         /// The aggregated curve of `task` (empty when the group's runs share no step of it).
         public func points(task: String = RunCurves.meanTask) -> [Point] { curves[task] ?? [] }
@@ -105,7 +117,7 @@ public struct RunCurves: Sendable {
             throw ConfigError(description: "the runs trained on different suites: \(listing.joined(separator: "; ")); plot one suite at a time")
         }
         guard let suite = bySuite.keys.first else {
-            throw ConfigError(description: "no run to plot" + (warnings.isEmpty ? "" : ": " + warnings.joined(separator: "; ")))
+            throw ConfigError(description: "none of the folders is a run with results" + (warnings.isEmpty ? "" : ": " + warnings.joined(separator: "; ")))
         }
         var tasks = [String]()
         for run in runs { tasks += run.taskOrder.filter { !tasks.contains($0) } }
@@ -116,7 +128,8 @@ public struct RunCurves: Sendable {
             let members = byLabel[label]!
             var curves = [String: [Point]]()
             for task in [Self.meanTask] + tasks { curves[task] = Self.aggregate(members.map { $0.curves[task] ?? [:] }) }
-            return Group(label: label, seeds: members.map(\.seed).sorted(), curves: curves)
+            let runs = members.map { Run(folder: $0.url, seed: $0.seed, curves: $0.curves) }.sorted { $0.seed < $1.seed }
+            return Group(label: label, seeds: members.map(\.seed).sorted(), curves: curves, runs: runs)
         }
         for group in groups where group.points().isEmpty {
             warnings.append("group '\(group.label)': its runs share no step, so it has no curve")

@@ -11,7 +11,7 @@ struct MTRL: ParsableCommand {
             TrainCommand.self,
             EvalCommand.self,
             SweepCommand.self,
-            PlotCommand.self,
+            PlotCommand.self, CompareCommand.self,
             ConfigCommand.self,
             BenchCommand.self,
             TasksCommand.self, ExpertCommand.self, RenderCommand.self,

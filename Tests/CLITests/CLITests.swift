@@ -76,6 +76,7 @@ func trainAndEvaluate() throws {
     (["train", "--steps", "1000"], "warmup_steps (1500) must be less than steps (1000)"),
     (["bench", "update", "--hidden", "100000000"], "more than this machine's"),
     (["config", "--config", "/nonexistent/config.yaml"], "cannot read"),
+    (["compare", "/nonexistent/run"], "none of the folders is a run"),
 ])
 func badInput(arguments: [String], mention: String) throws {
     let outcome = try run(arguments)
@@ -96,4 +97,25 @@ func commandLineMistake(arguments: [String]) throws {
     let outcome = try run(arguments)
     #expect(outcome.status == 64)
     #expect(outcome.error.hasPrefix("Error: ") && outcome.error.contains("Usage: mtrl train"), "\(arguments): \(outcome.error)")
+}
+
+@Test("compare reads trained run folders: both groups, the paired table, a written report; a bad baseline lists the groups")
+func compareRuns() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("mtrl-cli-compare-\(UUID().uuidString)")
+    for combiner in ["mean", "pcgrad"] {
+        let train = try run([
+            "train", "--suite", "mt1:reach", "--combiner", combiner, "--steps", "300", "--eval-every", "150", "--eval-episodes", "1",
+            "--set", "warmup_steps=150", "--set", "checkpoint_every=150", "--set", "log_every=150", "--set", "hidden_sizes=[8]",
+            "--set", "batch_size_per_task=4", "--set", "threads=1", "--run-dir", root.appendingPathComponent(combiner).path,
+        ])
+        #expect(train.status == 0, "\(train.error)")
+    }
+    let folders = ["mean", "pcgrad"].map { root.appendingPathComponent($0).path }
+    let report = root.appendingPathComponent("study.md")
+    let compare = try run(["compare"] + folders + ["--table", report.path])
+    #expect(compare.status == 0, "\(compare.error)")
+    #expect(compare.output.contains("at step 300") && compare.output.contains("| pcgrad ") && compare.output.contains("Paired by seed against mean"))
+    #expect(try String(contentsOf: report, encoding: .utf8).contains("Seeds needed for a difference of 0.10"))
+    let wrong = try run(["compare"] + folders + ["--baseline", "cagrad"])
+    #expect(wrong.status == 1 && wrong.error.contains("no group is labelled 'cagrad'") && wrong.error.contains("mean, pcgrad"), "\(wrong.error)")
 }

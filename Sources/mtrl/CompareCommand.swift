@@ -1,0 +1,64 @@
+import ArgumentParser
+import Experiment
+import Foundation
+import Reporting
+
+/// `mtrl compare RUN_DIR...`: the study's numbers. Every run's final and best-over-training success at
+/// the budget all runs reached, each group's mean ± standard error, the paired per-seed differences
+/// against a baseline group, and the seeds a difference of a given size needs at the measured spread.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare groups of runs seed by seed: final and best success (mean ± s.e.), paired differences, seeds needed.",
+        discussion: """
+            Examples:
+              mtrl compare runs/mt10-study/mt10-*/ --table study.md
+              mtrl compare runs/sweep/*/ --baseline pcgrad --task push
+              mtrl compare runs/*/ --label critic_layer_norm --baseline critic_layer_norm=false
+            Runs are grouped as by `mtrl plot --label` and compared at the last step every run reached.
+            """)
+
+    @Argument(help: "Run folders (each with config.yaml and eval.csv).")
+    var runs: [String]
+
+    @Option(help: "Config key(s) grouping the runs, comma-separated, as in `mtrl plot`.")
+    var label: String = "combiner"
+
+    @Option(help: "The group the others are paired against (default: 'mean' if present, else the first group).")
+    var baseline: String?
+
+    @Option(help: "Compare one task's success instead of the suite mean.")
+    var task: String = RunCurves.meanTask
+
+    @Option(help: "The difference in success rate the seed-count table is computed for (0 < d <= 1).")
+    var difference: Double = 0.1
+
+    @Option(help: "Also write the report to this Markdown file.")
+    var table: String?
+
+    func validate() throws {
+        if runs.isEmpty { throw ValidationError("give at least one run folder") }
+        if !(difference > 0 && difference <= 1) { throw ValidationError("--difference must be in (0, 1], got \(difference)") }
+        do {
+            _ = try RunCurves.labelKeys(parsing: label)
+        } catch let error as ConfigError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    func run() throws {
+        let curves = try RunCurves(folders: runs.map { URL(fileURLWithPath: $0) }, labelKeys: try RunCurves.labelKeys(parsing: label))
+        for warning in curves.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        let comparison = try SeedComparison(curves: curves, task: task, baseline: baseline)
+        let report = comparison.report(suite: curves.suite, difference: difference)
+        print(report, terminator: "")
+        if let table {
+            do {
+                try AtomicFile.write(report, to: URL(fileURLWithPath: table))
+            } catch {
+                throw CommandFailure("cannot write \(table): \(error.localizedDescription)")
+            }
+            print("wrote \(table)")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Regenerates the study in docs/RESULTS.md: multi-head SAC (mean) vs PCGrad vs CAGrad on the default
+# recipe, every run's config in its folder. Parts:
+#   mt10-resampled  MT10, a new layout each reset (today's standard), seeds 1-3, 100,000 steps per task
+#   mt10-fixed      MT10, one layout per task for the whole run (the papers' protocol), the same
+#   mt50            MT50 (cagrad_c 0.5), seed 1, 20,000 steps per task
+#   figures         figures, tables and paired comparisons from the runs that exist
+# Usage: bash docs/study.sh [PART...]   (no part: all four in that order)
+# Two runs at a time, one thread each. Restartable: finished runs are skipped, interrupted ones resumed,
+# so the parts can be run over several sessions. Environment: OUT (docs/runs/study), FIGURES
+# (docs/figures), SEEDS (1-3), MTRL (the binary; default: build .build/release/mtrl).
+set -euo pipefail
+out="${OUT:-docs/runs/study}"
+figures="${FIGURES:-docs/figures}"
+seeds="${SEEDS:-1-3}"
+if [ -z "${MTRL:-}" ]; then
+    swift build -c release --product mtrl
+    MTRL=".build/release/mtrl"
+fi
+combiners="mean,pcgrad,cagrad"
+
+run_part() {
+    case "$1" in
+        mt10-resampled)
+            "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$seeds" --steps 100000 --jobs 2 --out "$out/mt10-resampled" ;;
+        mt10-fixed)
+            "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$seeds" --steps 100000 --set layouts=fixed --jobs 2 \
+                --out "$out/mt10-fixed" ;;
+        mt50)
+            "$MTRL" sweep --suite mt50 --combiners "$combiners" --seeds 1 --steps 20000 --set cagrad_c=0.5 --jobs 2 --out "$out/mt50" ;;
+        figures)
+            mkdir -p "$figures"
+            for cell in mt10-resampled mt10-fixed mt50; do
+                runs=("$out/$cell"/mt*-s*/)
+                [ -d "${runs[0]}" ] || continue
+                "$MTRL" plot "${runs[@]}" --out "$figures/study-$cell.svg" --table "$out/$cell/success.md" \
+                    --title "$cell: multi-head SAC vs PCGrad vs CAGrad (default recipe)"
+                "$MTRL" compare "${runs[@]}" --table "$out/$cell/compare.md" > /dev/null
+                for metric in actor_conflict_fraction critic_conflict_fraction; do
+                    "$MTRL" plot "${runs[@]}" --metric "$metric" --out "$figures/study-$cell-${metric%_conflict_fraction}-conflicts.svg" > /dev/null
+                done
+            done ;;
+        *)
+            echo "unknown part '$1'; valid: mt10-resampled, mt10-fixed, mt50, figures" >&2
+            exit 2 ;;
+    esac
+}
+
+parts=("$@")
+[ ${#parts[@]} -gt 0 ] || parts=(mt10-resampled mt10-fixed mt50 figures)
+for part in "${parts[@]}"; do run_part "$part"; done
