@@ -5,7 +5,9 @@
 #   mt10-fixed      MT10, one layout per task for the whole run (the papers' protocol), the same
 #   mt50            MT50 (cagrad_c 0.5), seed 1, 20,000 steps per task
 #   figures         figures, tables and paired comparisons from the runs that exist
-# Usage: bash docs/study.sh [PART...]   (no part: all four in that order)
+#   slurm           instead of running: Slurm job arrays for the full study (SLURM_SEEDS, default 1-5;
+#                   MT50 at 100,000 steps too) in OUT/slurm/, each skipping the runs already finished
+# Usage: bash docs/study.sh [PART...]   (no part: the first four in that order)
 # Two runs at a time, one thread each. Restartable: finished runs are skipped, interrupted ones resumed,
 # so the parts can be run over several sessions. Environment: OUT (docs/runs/study), FIGURES
 # (docs/figures), SEEDS (1-3), MTRL (the binary; default: build .build/release/mtrl).
@@ -40,8 +42,17 @@ run_part() {
                     "$MTRL" plot "${runs[@]}" --metric "$metric" --out "$figures/study-$cell-${metric%_conflict_fraction}-conflicts.svg" > /dev/null
                 done
             done ;;
+        slurm)
+            mkdir -p "$out/slurm"
+            cluster_seeds="${SLURM_SEEDS:-1-5}"
+            "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$cluster_seeds" --steps 100000 \
+                --out "$out/mt10-resampled" --slurm "$out/slurm/mt10-resampled.sbatch"
+            "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$cluster_seeds" --steps 100000 --set layouts=fixed \
+                --out "$out/mt10-fixed" --slurm "$out/slurm/mt10-fixed.sbatch"
+            "$MTRL" sweep --suite mt50 --combiners "$combiners" --seeds "$cluster_seeds" --steps 100000 --set cagrad_c=0.5 \
+                --out "$out/mt50-100k" --slurm "$out/slurm/mt50.sbatch" ;;
         *)
-            echo "unknown part '$1'; valid: mt10-resampled, mt10-fixed, mt50, figures" >&2
+            echo "unknown part '$1'; valid: mt10-resampled, mt10-fixed, mt50, figures, slurm" >&2
             exit 2 ;;
     esac
 }

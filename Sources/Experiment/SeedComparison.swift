@@ -221,4 +221,16 @@ extension SeedComparison {
 
             """
     }
+
+    /// Every task's final value per group (mean ± s.e. over its seeds) at the step all runs reached, one row
+    /// per task of `curves`: the per-task section of `mtrl compare` (nil for a one-task suite).
+    public static func perTaskReport(curves: RunCurves) throws -> String? {
+        guard curves.tasks.count > 1 else { return nil }
+        let comparisons = try curves.tasks.map { try SeedComparison(curves: curves, task: $0) }
+        let table = MarkdownTable(
+            header: ["task"] + curves.groups.map(\.label),
+            rows: comparisons.map { comparison in [comparison.task] + comparison.groups.map { format($0.final) } })
+        let steps = Set(comparisons.map(\.step)).sorted().map(String.init).joined(separator: ", ")
+        return "### Final success per task at step \(steps) (mean ± s.e. over seeds)\n\n" + table.render()
+    }
 }

@@ -5,7 +5,8 @@ import Reporting
 
 /// `mtrl compare RUN_DIR...`: the study's numbers. Every run's final and best-over-training success at
 /// the budget all runs reached, each group's mean ± standard error, the paired per-seed differences
-/// against a baseline group, and the seeds a difference of a given size needs at the measured spread.
+/// against a baseline group, the seeds a difference of a given size needs at the measured spread, and
+/// every task's final success per group.
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
@@ -50,7 +51,8 @@ struct CompareCommand: ParsableCommand {
         let curves = try RunCurves(folders: runs.map { URL(fileURLWithPath: $0) }, labelKeys: try RunCurves.labelKeys(parsing: label))
         for warning in curves.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         let comparison = try SeedComparison(curves: curves, task: task, baseline: baseline)
-        let report = comparison.report(suite: curves.suite, difference: difference)
+        var report = comparison.report(suite: curves.suite, difference: difference)
+        if task == RunCurves.meanTask, let perTask = try SeedComparison.perTaskReport(curves: curves) { report += "\n" + perTask }
         print(report, terminator: "")
         if let table {
             do {

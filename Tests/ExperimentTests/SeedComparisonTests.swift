@@ -70,6 +70,10 @@ func seedsNeeded() throws {
     let report = comparison.report(suite: "mt10")
     #expect(report.contains("at step 200") && report.contains("| pcgrad ") && report.contains("+0.100 ± 0.100"))
     #expect(report.contains("Seeds needed for a difference of 0.10"))
+
+    // Per task: reach's finals are mean 0.4, 0.2, 0.5 and pcgrad 0.6, 0.2, 0.7.
+    let perTask = try #require(try SeedComparison.perTaskReport(curves: RunCurves(folders: studyRuns("compare-per-task"))))
+    #expect(perTask.contains("at step 200") && perTask.contains("| reach | 0.367 ± 0.088 | 0.500 ± 0.153 |"), "\(perTask)")
 }
 
 @Test("an unknown baseline or task names the valid ones; runs with no common step are an error")
