@@ -12,8 +12,6 @@ private func nStepConfig(_ nStep: Int = 3) -> ExperimentConfig {
     return config
 }
 
-private func text(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
-
 /// Trains `config` to step 500 (its last checkpoint at 450), as if killed there, and returns the folder.
 private func killedRun(_ config: ExperimentConfig, _ name: String) throws -> RunFolder {
     let folder = RunFolder(url: scratchFolder(name))
@@ -27,16 +25,13 @@ private func expectResumesTo(_ whole: RunFolder, _ folder: RunFolder) throws {
     var resumed = try Trainer(resuming: folder)
     #expect(resumed.completedSteps == 450)
     _ = try resumed.run()
-    #expect(try text(folder.evalFile) == text(whole.evalFile))
-    #expect(try text(folder.trainFile) == text(whole.trainFile))
+    try expectSameLogs(folder, as: whole)
 }
 
 @Test("an n_step = 3 run resumes to the uninterrupted logs, also from a checkpoint without episode-end flags")
 func nStepResume() throws {
     let config = nStepConfig()
-    let whole = RunFolder(url: scratchFolder("nstep-whole"))
-    var uninterrupted = try Trainer(config: config, folder: whole)
-    _ = try uninterrupted.run()
+    let whole = try uninterruptedRun(config)
     let oneStep = RunFolder(url: scratchFolder("nstep-one"))
     var oneStepTrainer = try Trainer(config: nStepConfig(1), folder: oneStep)
     _ = try oneStepTrainer.run()

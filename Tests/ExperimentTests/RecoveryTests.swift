@@ -13,21 +13,11 @@ private func windowedConfig() -> ExperimentConfig {
     return config
 }
 
-private func text(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
-
-/// Trains `config` without interruption into a new folder and returns it.
-private func uninterrupted(_ config: ExperimentConfig) throws -> RunFolder {
-    let folder = RunFolder(url: scratchFolder("whole"))
-    var trainer = try Trainer(config: config, folder: folder)
-    _ = try trainer.run()
-    return folder
-}
-
 @Test("a stop requested mid-window checkpoints at the episode boundary, and the resumed run writes the uninterrupted rows",
       arguments: [1, 2, 4])
 func stopAtEpisodeBoundary(boundary: Int) throws {
     let config = windowedConfig()
-    let whole = try uninterrupted(config)
+    let whole = try uninterruptedRun(config)
 
     let folder = RunFolder(url: scratchFolder("stopped"))
     var first = try Trainer(config: config, folder: folder)
@@ -41,14 +31,13 @@ func stopAtEpisodeBoundary(boundary: Int) throws {
     var resumed = try Trainer(resuming: folder)
     #expect(resumed.completedSteps == boundary * config.horizon)
     _ = try resumed.run()
-    #expect(try text(folder.evalFile) == text(whole.evalFile))
-    #expect(try text(folder.trainFile) == text(whole.trainFile))
+    try expectSameLogs(folder, as: whole)
 }
 
 @Test("a run stopped before its first checkpoint resumes from step 0, to the uninterrupted logs")
 func resumeBeforeFirstCheckpoint() throws {
     let config = windowedConfig()
-    let whole = try uninterrupted(config)
+    let whole = try uninterruptedRun(config)
 
     let folder = RunFolder(url: scratchFolder("early"))
     _ = try Trainer(config: config, folder: folder)
@@ -58,8 +47,7 @@ func resumeBeforeFirstCheckpoint() throws {
     var resumed = try Trainer(resuming: folder)
     #expect(resumed.completedSteps == 0)
     _ = try resumed.run()
-    #expect(try text(folder.evalFile) == text(whole.evalFile))
-    #expect(try text(folder.trainFile) == text(whole.trainFile))
+    try expectSameLogs(folder, as: whole)
 }
 
 @Test("eval on a run without a checkpoint says how to continue it")
@@ -78,7 +66,7 @@ func evalWithoutCheckpoint() throws {
       .enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full (Linux) to make a write fail with ENOSPC"))
 func diskFullDuringCheckpoint() throws {
     let config = windowedConfig()
-    let whole = try uninterrupted(config)
+    let whole = try uninterruptedRun(config)
     let folder = RunFolder(url: scratchFolder("disk-full"))
     var first = try Trainer(config: config, folder: folder)
     _ = try first.run(pause: 450)
@@ -101,6 +89,5 @@ func diskFullDuringCheckpoint() throws {
     var third = try Trainer(resuming: folder)
     #expect(third.completedSteps == 450)
     _ = try third.run()
-    #expect(try text(folder.evalFile) == text(whole.evalFile))
-    #expect(try text(folder.trainFile) == text(whole.trainFile))
+    try expectSameLogs(folder, as: whole)
 }

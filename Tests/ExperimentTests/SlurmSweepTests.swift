@@ -51,8 +51,6 @@ private func waitUntil(seconds: Double, _ condition: () throws -> Bool) rethrows
     return try condition()
 }
 
-private func text(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
-
 /// `mtrl sweep` arguments over `suites`, `combiners` and seed 1 from `configFile` into `output`.
 private func sweepArguments(_ suites: [String], _ combiners: String, configFile: URL, output: URL) -> [String] {
     ["sweep", "--suites", suites.joined(separator: ","), "--combiners", combiners, "--seeds", "1", "--out", output.path, "--config", configFile.path]

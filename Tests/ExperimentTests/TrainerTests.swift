@@ -26,21 +26,19 @@ private func temporaryFolder(_ name: String) -> RunFolder {
     return RunFolder(url: url)
 }
 
-private func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
-
 @Test("a tiny run writes config, eval, train, summary and checkpoint")
 func tinyRunWritesEverything() throws {
     let folder = temporaryFolder("files")
     var trainer = try Trainer(config: tinyConfig(), folder: folder)
     let summary = try trainer.run()
     #expect(summary.steps == 600)
-    let eval = try read(folder.evalFile).split(separator: "\n")
+    let eval = try text(folder.evalFile).split(separator: "\n")
     #expect(eval.first == Substring(RunFolder.evalHeader))
     // Evaluations at 200, 400 and 600, each one row for reach and one for the mean.
     #expect(eval.count == 1 + 3 * 2)
     #expect(eval.contains("200,reach,2,\(eval[1].split(separator: ",")[3]),\(eval[1].split(separator: ",")[4])"))
     #expect(eval.last?.hasPrefix("600,mean,2,") == true)
-    let train = try read(folder.trainFile).split(separator: "\n")
+    let train = try text(folder.trainFile).split(separator: "\n")
     #expect(train.count == 1 + 4)
     #expect(try ExperimentConfig.load(file: folder.configFile) == tinyConfig())
     let decoded = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.summaryFile)) as? [String: Any]
@@ -55,7 +53,7 @@ func seededRunsRepeat() throws {
         let folder = temporaryFolder("seed-\(name)")
         var trainer = try Trainer(config: tinyConfig(seed: seed), folder: folder)
         _ = try trainer.run()
-        logs.append(try read(folder.evalFile) + read(folder.trainFile))
+        logs.append(try text(folder.evalFile) + text(folder.trainFile))
     }
     #expect(logs[0] == logs[1])
     #expect(logs[0] != logs[2])
@@ -76,9 +74,7 @@ private func tinyRecipeConfig() -> ExperimentConfig {
 @Test("a run killed after a checkpoint resumes to exactly the uninterrupted logs", arguments: [false, true])
 func killAndResume(recipe: Bool) throws {
     let config = recipe ? tinyRecipeConfig() : tinyConfig()
-    let whole = temporaryFolder("whole")
-    var uninterrupted = try Trainer(config: config, folder: whole)
-    _ = try uninterrupted.run()
+    let whole = try uninterruptedRun(config)
 
     let killed = temporaryFolder("killed")
     var first = try Trainer(config: config, folder: killed)
@@ -93,8 +89,7 @@ func killAndResume(recipe: Bool) throws {
     var resumed = try Trainer(resuming: killed)
     #expect(resumed.completedSteps == 300)
     _ = try resumed.run()
-    #expect(try read(killed.evalFile) == read(whole.evalFile))
-    #expect(try read(killed.trainFile) == read(whole.trainFile))
+    try expectSameLogs(killed, as: whole)
 }
 
 @Test("starting over an existing run, resuming a non-run, and a damaged checkpoint are clear errors")
@@ -142,8 +137,8 @@ func returnNormalizationChangesTraining() throws {
         var trainer = try Trainer(config: config, folder: folder)
         _ = try trainer.run()
     }
-    #expect(try read(scaled[0].trainFile) == read(scaled[1].trainFile))
-    #expect(try read(scaled[0].trainFile) != read(plain.trainFile))
+    #expect(try text(scaled[0].trainFile) == text(scaled[1].trainFile))
+    #expect(try text(scaled[0].trainFile) != text(plain.trainFile))
 }
 
 @Test("a run with 2 update threads writes the same logs and checkpointed tensors as with 1")
@@ -155,7 +150,7 @@ func threadCountDoesNotChangeRuns() throws {
         let folder = temporaryFolder("threads-\(threads)")
         var trainer = try Trainer(config: config, folder: folder)
         _ = try trainer.run()
-        results.append(try read(folder.evalFile) + read(folder.trainFile))
+        results.append(try text(folder.evalFile) + text(folder.trainFile))
         checkpoints.append(try TensorArchive(decoding: Data(contentsOf: folder.checkpointFile), source: folder.checkpointFile.path).tensors)
     }
     #expect(results[0] == results[1])
