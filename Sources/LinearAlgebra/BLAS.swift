@@ -16,15 +16,26 @@ public enum BLAS {
     /// The number of threads OpenBLAS uses. Set it once per process, before any product: changing it
     /// in a running process gave misleading timings on this machine class.
     public static var threadCount: Int {
-        get { Int(openblas_get_num_threads()) }
+        get {
+            _ = OpenBLASKernels.coreName
+            return Int(openblas_get_num_threads())
+        }
         set {
+            _ = OpenBLASKernels.coreName
             precondition(newValue >= 1, "BLAS.threadCount must be at least 1, got \(newValue)")
             openblas_set_num_threads(Int32(newValue))
         }
     }
 
     /// The OpenBLAS build description (version, target core), for benchmark reports.
-    public static var configuration: String { String(cString: openblas_get_config()) }
+    public static var configuration: String {
+        _ = OpenBLASKernels.coreName
+        return String(cString: openblas_get_config())
+    }
+
+    /// The kernels OpenBLAS uses on this CPU (`Haswell`, `SkylakeX`, `Zen`, ...), after `OpenBLASKernels`
+    /// replaced the Prescott fallback that an OpenBLAS older than the CPU picks.
+    public static var coreName: String { OpenBLASKernels.coreName }
 
     /// `c[cBlock] = alpha * op(a[aBlock]) * op(b[bBlock]) + beta * c[cBlock]`.
     ///
@@ -62,6 +73,7 @@ public enum BLAS {
         into c: UnsafeMutablePointer<Float>?, _ cb: MatrixBlock,
         alpha: Float, beta: Float
     ) {
+        _ = OpenBLASKernels.coreName
         let ab = aBlock ?? a.whole, bb = bBlock ?? b.whole
         a.checkBlock(ab, "BLAS.gemm operand A")
         b.checkBlock(bb, "BLAS.gemm operand B")
@@ -95,6 +107,7 @@ public enum BLAS {
         into y: inout Matrix, yOffset: Int = 0,
         alpha: Float = 1, beta: Float = 0
     ) {
+        _ = OpenBLASKernels.coreName
         let ab = aBlock ?? a.whole
         a.checkBlock(ab, "BLAS.gemv matrix A")
         let (m, n) = transposeA == .none ? (ab.rows, ab.columns) : (ab.columns, ab.rows)
@@ -120,6 +133,7 @@ public enum BLAS {
 
     /// The Gram matrix of the rows: `gram = a * a^T` (`a` is K x P, `gram` becomes K x K, full, symmetric).
     public static func gram(_ a: Matrix, into gram: inout Matrix) {
+        _ = OpenBLASKernels.coreName
         precondition(
             gram.rows == a.rows && gram.columns == a.rows,
             "BLAS.gram: a \(a.shapeDescription) matrix needs a \(a.rows)x\(a.rows) result, got \(gram.shapeDescription)")
@@ -149,6 +163,7 @@ public enum BLAS {
             n >= 0 && xOffset >= 0 && xOffset + n <= x.count && yOffset >= 0 && yOffset + n <= y.count,
             "BLAS.axpy: \(n) entries do not fit x (\(x.count) entries, offset \(xOffset)) and y (\(y.count) entries, offset \(yOffset))")
         if n == 0 { return }
+        _ = OpenBLASKernels.coreName
         x.storage.withUnsafeBufferPointer { xp in
             y.storage.withUnsafeMutableBufferPointer { yp in
                 cblas_saxpy(Int32(n), alpha, xp.baseAddress! + xOffset, 1, yp.baseAddress! + yOffset, 1)
@@ -160,6 +175,7 @@ public enum BLAS {
     public static func dot(_ x: Matrix, _ y: Matrix) -> Float {
         precondition(x.count == y.count, "BLAS.dot: sizes differ: \(x.shapeDescription) and \(y.shapeDescription)")
         if x.count == 0 { return 0 }
+        _ = OpenBLASKernels.coreName
         return x.storage.withUnsafeBufferPointer { xp in
             y.storage.withUnsafeBufferPointer { yp in
                 cblas_sdot(Int32(x.count), xp.baseAddress!, 1, yp.baseAddress!, 1)

@@ -115,7 +115,7 @@ struct CombineBenchCommand: ParsableCommand {
             sizes.append(.init(tasks: k, parameters: parameters, gramSeconds: gramTime, combinationSeconds: combinationTime, combiners: entries))
         }
         let report = Report(
-            threads: threads, openBLAS: BLAS.configuration, gemmSeconds: gemm,
+            threads: threads, openBLAS: BLAS.configuration + " (kernels: \(BLAS.coreName))", gemmSeconds: gemm,
             gemmGFLOPS: 2 * 1280 * 400 * 400 / gemm.median / 1e9, sizes: sizes)
         if json { try printJSON(report); return }
         print("OpenBLAS \(report.openBLAS), \(threads) thread(s), median of \(repeats) runs")

@@ -89,7 +89,7 @@ struct GemmBenchCommand: ParsableCommand {
             }
             passes.append(.init(tasks: tasks, rows: layout.rowCount, plainSeconds: plain, perTaskSeconds: perTask, ratio: perTask.median / plain.median))
         }
-        let report = Report(threads: threads, openBLAS: BLAS.configuration, shapes: shapes, forwardBackward: passes)
+        let report = Report(threads: threads, openBLAS: BLAS.configuration + " (kernels: \(BLAS.coreName))", shapes: shapes, forwardBackward: passes)
         if json { try printJSON(report); return }
         print("OpenBLAS \(report.openBLAS), \(threads) thread(s), median of \(repeats)+ runs")
         print("sgemm  M x K x N            time                     GFLOPS")

@@ -1,3 +1,4 @@
+import Foundation
 import LinearAlgebra
 import Testing
 
@@ -104,4 +105,21 @@ extension Array where Element == [Double] {
         guard let width = first?.count else { return [] }
         return (0..<width).map { column in map { $0[column] } }
     }
+}
+
+@Test("OpenBLAS runs vector kernels on a CPU with AVX2, not the Prescott fallback of an OpenBLAS older than the CPU")
+func kernelsMatchTheCPU() throws {
+    let environment = ProcessInfo.processInfo.environment
+    // A core the user chose is kept, whatever it is.
+    if let chosen = environment["OPENBLAS_CORETYPE"], chosen.lowercased() == "prescott" { return }
+    guard let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+          let flags = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return }
+    let features = Set(flags.split(separator: " ").map(String.init))
+    guard features.contains("avx2") && features.contains("fma") else { return }
+    #expect(BLAS.coreName.lowercased() != "prescott", "OpenBLAS reports \(BLAS.coreName) on a CPU with AVX2 and FMA")
+    // The kernels chosen still compute: a small product against the plain sum.
+    var c = Matrix(rows: 2, columns: 2)
+    let a = Matrix(rows: 2, columns: 3, storage: [1, 2, 3, 4, 5, 6]), b = Matrix(rows: 3, columns: 2, storage: [1, 0, 0, 1, 1, 1])
+    BLAS.gemm(a, nil, .none, b, nil, .none, into: &c)
+    #expect(c.storage == [4, 5, 10, 11])
 }
