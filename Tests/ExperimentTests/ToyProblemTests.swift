@@ -78,7 +78,10 @@ func pcgradToyEndToEnd() throws {
     // In task 1's valley (L1 = 20 log|0.5 t1 + tanh t2| far below zero) with task 2's loss still high.
     #expect(mean.end.x > 1 && mean.finalLosses[0] < -100 && mean.finalLosses[1] > 25, "mean ended at \(mean.end)")
     let surgery = try runner.run(combiner: .pcgrad, from: start)
-    #expect(abs(surgery.end.x + 2) < 0.01 && tanh(surgery.end.y) > 0.9999, "PCGrad ended at \(surgery.end)")
+    // The joint valley is t1 = -2 where tanh t2 = 1. Adam's last steps there depend on the BLAS kernels'
+    // rounding (-2.0128 with OpenBLAS's SkylakeX kernels, closer with Haswell and Zen); the losses below
+    // 20 log(e^-5) = -100 already pin |0.5 t1 + tanh t2| < 0.0068, that is |t1 + 2| < 0.014.
+    #expect(abs(surgery.end.x + 2) < 0.02 && tanh(surgery.end.y) > 0.9999, "PCGrad ended at \(surgery.end)")
     #expect(surgery.finalLosses[0] < -100 && surgery.finalLosses[1] < -100)
     #expect(surgery.finalAverageLoss < mean.finalAverageLoss - 50)
 }
