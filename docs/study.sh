@@ -33,8 +33,14 @@ run_part() {
         figures)
             mkdir -p "$figures"
             for cell in mt10-resampled mt10-fixed mt50; do
-                runs=("$out/$cell"/mt*-s*/)
-                [ -d "${runs[0]}" ] || continue
+                # Only finished runs: summary.json at the cell's budget (runs still going are left out).
+                steps=100000
+                [ "$cell" = mt50 ] && steps=20000
+                runs=()
+                for run in "$out/$cell"/mt*-s*/; do
+                    grep -q "\"steps\" : $steps\b" "$run/summary.json" 2>/dev/null && runs+=("$run")
+                done
+                [ ${#runs[@]} -gt 0 ] || continue
                 "$MTRL" plot "${runs[@]}" --out "$figures/study-$cell.svg" --table "$out/$cell/success.md" \
                     --title "$cell: multi-head SAC vs PCGrad vs CAGrad (default recipe)"
                 "$MTRL" compare "${runs[@]}" --table "$out/$cell/compare.md" > /dev/null
