@@ -30,12 +30,13 @@ public struct RunCurves: Sendable {
     public struct Group: Sendable {
         /// The label: the values of the grouping keys (`pcgrad`, `seed=2`, `pcgrad, hidden_sizes=[400]`).
         public var label: String
-        /// The seed of each run in the group, sorted (repeats when runs differ in a key not grouped by).
-        public var seeds: [UInt64]
         /// The aggregated curve of each task, and of the suite mean under `RunCurves.meanTask`.
         public var curves: [String: [Point]]
         /// The group's runs, ordered by seed.
         public var runs: [Run]
+
+        /// The seed of each run in the group, sorted (repeats when runs differ in a key not grouped by).
+        public var seeds: [UInt64] { runs.map(\.seed) }
 
         /// The aggregated curve of `task` (empty when the group's runs share no step of it).
         public func points(task: String = RunCurves.meanTask) -> [Point] { curves[task] ?? [] }
@@ -129,7 +130,7 @@ public struct RunCurves: Sendable {
             var curves = [String: [Point]]()
             for task in [Self.meanTask] + tasks { curves[task] = Self.aggregate(members.map { $0.curves[task] ?? [:] }) }
             let runs = members.map { Run(folder: $0.url, seed: $0.seed, curves: $0.curves) }.sorted { $0.seed < $1.seed }
-            return Group(label: label, seeds: members.map(\.seed).sorted(), curves: curves, runs: runs)
+            return Group(label: label, curves: curves, runs: runs)
         }
         for group in groups where group.points().isEmpty {
             warnings.append("group '\(group.label)': its runs share no step, so it has no curve")

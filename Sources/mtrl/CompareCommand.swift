@@ -1,7 +1,6 @@
 import ArgumentParser
 import Experiment
 import Foundation
-import Reporting
 
 /// `mtrl compare RUN_DIR...`: the study's numbers. Every run's final and best-over-training success at
 /// the budget all runs reached, each group's mean ± standard error, the paired per-seed differences
@@ -40,26 +39,17 @@ struct CompareCommand: ParsableCommand {
     func validate() throws {
         if runs.isEmpty { throw ValidationError("give at least one run folder") }
         if !(difference > 0 && difference <= 1) { throw ValidationError("--difference must be in (0, 1], got \(difference)") }
-        do {
-            _ = try RunCurves.labelKeys(parsing: label)
-        } catch let error as ConfigError {
-            throw ValidationError(error.description)
-        }
+        _ = try RunReports.labelKeys(label)
     }
 
     func run() throws {
-        let curves = try RunCurves(folders: runs.map { URL(fileURLWithPath: $0) }, labelKeys: try RunCurves.labelKeys(parsing: label))
-        for warning in curves.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        let curves = try RunReports.load(runs, label: label)
         let comparison = try SeedComparison(curves: curves, task: task, baseline: baseline)
         var report = comparison.report(suite: curves.suite, difference: difference)
         if task == RunCurves.meanTask, let perTask = try SeedComparison.perTaskReport(curves: curves) { report += "\n" + perTask }
         print(report, terminator: "")
         if let table {
-            do {
-                try AtomicFile.write(report, to: URL(fileURLWithPath: table))
-            } catch {
-                throw CommandFailure("cannot write \(table): \(error.localizedDescription)")
-            }
+            try RunReports.write(report, to: table)
             print("wrote \(table)")
         }
     }

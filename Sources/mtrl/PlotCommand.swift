@@ -42,33 +42,19 @@ struct PlotCommand: ParsableCommand {
     func validate() throws {
         if runs.isEmpty { throw ValidationError("give at least one run folder") }
         if !RunCurves.metrics.contains(metric) { throw ValidationError("--metric must be one of \(RunCurves.metrics.joined(separator: ", ")), got '\(metric)'") }
-        do {
-            _ = try RunCurves.labelKeys(parsing: label)
-        } catch let error as ConfigError {
-            throw ValidationError(error.description)
-        }
+        _ = try RunReports.labelKeys(label)
     }
 
     func run() throws {
-        let curves = try RunCurves(folders: runs.map { URL(fileURLWithPath: $0) }, column: metric, labelKeys: try RunCurves.labelKeys(parsing: label))
-        for warning in curves.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        let curves = try RunReports.load(runs, metric: metric, label: label)
         if let task, task != RunCurves.meanTask, !curves.tasks.contains(task) {
             throw CommandFailure("--task '\(task)' is not in these runs; valid: \(([RunCurves.meanTask] + curves.tasks).joined(separator: ", "))")
         }
         let svg = task.map { curves.chart(task: $0, title: title).render() } ?? curves.panelChart(title: title).render()
-        try write(svg, to: out)
+        try RunReports.write(svg, to: out)
         let report = curves.report(task: task ?? RunCurves.meanTask)
         print(report)
-        if let table { try write(report, to: table) }
+        if let table { try RunReports.write(report, to: table) }
         print("wrote \(out)\(table.map { " and \($0)" } ?? ""): \(curves.groups.map { "\($0.label) (\($0.seeds.count) run\($0.seeds.count == 1 ? "" : "s"))" }.joined(separator: ", "))")
-    }
-
-    /// Writes `text` to `path` atomically; a failure becomes one message naming the file.
-    func write(_ text: String, to path: String) throws {
-        do {
-            try AtomicFile.write(text, to: URL(fileURLWithPath: path))
-        } catch {
-            throw CommandFailure("cannot write \(path): \(error.localizedDescription)")
-        }
     }
 }
