@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "GradientCombinersTests", dependencies: ["GradientCombiners", "LinearAlgebra"]),
         .testTarget(name: "EnvironmentsTests", dependencies: ["Environments"]),
         .testTarget(name: "AgentsTests", dependencies: ["Agents", "NeuralNetworks", "LinearAlgebra", "GradientCombiners"]),
-        .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "Environments", "Reporting", "Agents", "GradientCombiners"]),
+        .testTarget(name: "ExperimentTests", dependencies: ["Experiment", "Environments", "Reporting", "Agents", "GradientCombiners", "LinearAlgebra"]),
         .testTarget(name: "CLITests", dependencies: ["mtrl"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "MTRLEnvironmentsCTests", dependencies: ["MTRLEnvironmentsC", "Environments"]),

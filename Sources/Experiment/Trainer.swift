@@ -38,6 +38,10 @@ public struct RunSummary: Codable, Sendable {
     public var wallSeconds: Double
     /// Shares of the loop's wall time: environment stepping, replay, update, evaluation, logging.
     public var timeShares: [String: Double]
+    /// The OpenBLAS kernels the run's products used (OpenBLAS's core name, e.g. SkylakeX or Zen): float
+    /// rounding differs between kernels, so a seed repeats bit for bit only on the same ones. Absent in
+    /// summaries written before it was recorded.
+    public var blasKernels: String?
 }
 
 /// Trains multi-head SAC on a suite, evaluates, logs and checkpoints into a run folder.
@@ -208,7 +212,7 @@ public struct Trainer {
             suite: suite.name, combiner: config.combiner.rawValue, seed: config.seed, steps: step,
             finalMeanSuccess: lastEvaluation.isEmpty ? 0 : Evaluator.meanSuccess(lastEvaluation), bestMeanSuccess: max(bestMeanSuccess, 0), bestStep: bestStep,
             finalSuccess: Dictionary(uniqueKeysWithValues: lastEvaluation.map { ($0.task, $0.successRate) }),
-            wallSeconds: clock.total, timeShares: clock.shares)
+            wallSeconds: clock.total, timeShares: clock.shares, blasKernels: BLAS.coreName)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try AtomicFile.write(try encoder.encode(summary), to: folder.summaryFile)

@@ -75,6 +75,7 @@ struct TrainCommand: ParsableCommand {
             print("Run folder: \(folder.url.path)")
         }
         BLAS.threadCount = trainer.config.blasThreads
+        print("OpenBLAS kernels: \(BLAS.coreName)")
         let path = trainer.folder.url.path
         let stop = StopSignal(
             notice: "Stopping at the end of this episode to write a checkpoint (press Ctrl-C again to stop at once).",

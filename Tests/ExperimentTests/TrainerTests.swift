@@ -1,5 +1,6 @@
 import Experiment
 import Foundation
+import LinearAlgebra
 import Testing
 
 /// A run small enough for a test: MT1 reach, a 2x16 network, 600 steps of 150-step episodes.
@@ -43,6 +44,7 @@ func tinyRunWritesEverything() throws {
     #expect(try ExperimentConfig.load(file: folder.configFile) == tinyConfig())
     let decoded = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.summaryFile)) as? [String: Any]
     #expect(decoded?["steps"] as? Int == 600)
+    #expect(decoded?["blasKernels"] as? String == BLAS.coreName)
     #expect(FileManager.default.fileExists(atPath: folder.checkpointFile.path))
 }
 
@@ -155,4 +157,16 @@ func threadCountDoesNotChangeRuns() throws {
     }
     #expect(results[0] == results[1])
     #expect(checkpoints[0] == checkpoints[1])
+}
+
+@Test("a summary written before the kernels were recorded still decodes, without kernels")
+func olderSummaryDecodes() throws {
+    let json = """
+        {"bestMeanSuccess": 0.5, "bestStep": 200, "combiner": "mean", "finalMeanSuccess": 0.5,
+         "finalSuccess": {"reach": 0.5}, "seed": 1, "steps": 600, "suite": "mt1:reach",
+         "timeShares": {"update": 1}, "wallSeconds": 2}
+        """
+    let summary = try JSONDecoder().decode(RunSummary.self, from: Data(json.utf8))
+    #expect(summary.steps == 600)
+    #expect(summary.blasKernels == nil)
 }
