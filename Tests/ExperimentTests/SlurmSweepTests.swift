@@ -131,10 +131,21 @@ struct SlurmSweepTests {
         let folder = RunFolder(url: plan.runs[0].folder)
         try #require(waitUntil(seconds: 600) { FileManager.default.fileExists(atPath: folder.evalFile.path) }, "the task never started: \(job())")
         try run(onPath("scancel")!, ["--batch", "--signal=TERM", task])
-        // The task requeues itself; Slurm holds a requeued job back for a while, which the test skips.
-        try #require(waitUntil(seconds: 120) { job().contains("Restarts=1") }, "the task was not requeued: \(job())")
-        try run(onPath("scontrol")!, ["update", "JobId=\(task)", "StartTime=now"])
-        try #require(waitUntil(seconds: 600) { job().contains("JobState=COMPLETED") }, "the requeued task did not complete: \(job())")
+        // The task requeues itself; Slurm holds a requeued job back for a while, which the test shortens.
+        // Not to zero: slurmd refuses a job whose new credential dates from the second in which the old
+        // one was revoked ("Job credential revoked", the task fails), so the restart waits a few seconds.
+        try #require(waitUntil(seconds: 120) { job().contains("Restarts=1") && job().contains("JobState=PENDING") },
+                     "the task was not requeued: \(job())")
+        try run(onPath("scontrol")!, ["update", "JobId=\(task)", "StartTime=now+3"])
+        var last = ""
+        let completed = waitUntil(seconds: 600) {
+            let state = job()
+            if !state.isEmpty { last = state }
+            return state.contains("JobState=COMPLETED") || state.contains("JobState=FAILED")
+        }
+        let slurmOutput = (try? text(output.appendingPathComponent("slurm-\(task).out"))) ?? "(no output file)"
+        try #require(completed && last.contains("JobState=COMPLETED"),
+                     "the requeued task did not complete. Last state: \(last)\nIts output: \(slurmOutput)")
 
         let log = try text(output.appendingPathComponent("logs/\(folder.url.lastPathComponent).log"))
         #expect(log.contains("Interrupted by SIGTERM at step") && log.contains("Resuming \(folder.url.path) at step"), "\(log)")
