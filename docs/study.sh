@@ -3,7 +3,7 @@
 # recipe, every run's config in its folder. Parts:
 #   mt10-resampled  MT10, a new layout each reset (today's standard), seeds 1-3, 100,000 steps per task
 #   mt10-fixed      MT10, one layout per task for the whole run (the papers' protocol), the same
-#   mt50            MT50 (cagrad_c 0.5), seed 1, 20,000 steps per task
+#   mt50            MT50 (cagrad_c 0.5), seed 1, 10,000 steps per task (what fits beside MT10 in one session)
 #   figures         figures, tables and paired comparisons from the runs that exist
 #   slurm           instead of running: Slurm job arrays for the full study (SLURM_SEEDS, default 1-5;
 #                   MT50 at 100,000 steps too) in OUT/slurm/, each skipping the runs already finished
@@ -29,13 +29,13 @@ run_part() {
             "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$seeds" --steps 100000 --set layouts=fixed --jobs 2 \
                 --out "$out/mt10-fixed" ;;
         mt50)
-            "$MTRL" sweep --suite mt50 --combiners "$combiners" --seeds 1 --steps 20000 --set cagrad_c=0.5 --jobs 2 --out "$out/mt50" ;;
+            "$MTRL" sweep --suite mt50 --combiners "$combiners" --seeds 1 --steps 10000 --set cagrad_c=0.5 --set eval_every=1000 --set log_every=500 --jobs 2 --out "$out/mt50" ;;
         figures)
             mkdir -p "$figures"
             for cell in mt10-resampled mt10-fixed mt50; do
                 # Only finished runs: summary.json at the cell's budget (runs still going are left out).
                 steps=100000
-                [ "$cell" = mt50 ] && steps=20000
+                [ "$cell" = mt50 ] && steps=10000
                 runs=()
                 for run in "$out/$cell"/mt*-s*/; do
                     grep -q "\"steps\" : $steps\b" "$run/summary.json" 2>/dev/null && runs+=("$run")
