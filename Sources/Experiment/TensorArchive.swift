@@ -67,7 +67,7 @@ public struct TensorArchive {
         metadata = header.metadata
         for (name, count) in zip(header.names, header.counts) {
             var values = [Float](repeating: 0, count: count)
-            values.withUnsafeMutableBytes { destination in
+            _ = values.withUnsafeMutableBytes { destination in
                 data.copyBytes(to: destination, from: offset..<offset + count * 4)
             }
             tensors[name] = values
