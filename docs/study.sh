@@ -20,22 +20,24 @@ if [ -z "${MTRL:-}" ]; then
     MTRL=".build/release/mtrl"
 fi
 combiners="mean,pcgrad,cagrad"
+mt10_steps=100000   # per task, both MT10 cells
+mt50_steps=10000    # per task, the local MT50 cell (the slurm part runs MT50 at 100,000)
 
 run_part() {
     case "$1" in
         mt10-resampled)
-            "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$seeds" --steps 100000 --jobs 2 --out "$out/mt10-resampled" ;;
+            "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$seeds" --steps "$mt10_steps" --jobs 2 --out "$out/mt10-resampled" ;;
         mt10-fixed)
-            "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$seeds" --steps 100000 --set layouts=fixed --jobs 2 \
+            "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$seeds" --steps "$mt10_steps" --set layouts=fixed --jobs 2 \
                 --out "$out/mt10-fixed" ;;
         mt50)
-            "$MTRL" sweep --suite mt50 --combiners "$combiners" --seeds 1 --steps 10000 --set cagrad_c=0.5 --set eval_every=1000 --set log_every=500 --jobs 2 --out "$out/mt50" ;;
+            "$MTRL" sweep --suite mt50 --combiners "$combiners" --seeds 1 --steps "$mt50_steps" --set cagrad_c=0.5 --set eval_every=1000 --set log_every=500 --jobs 2 --out "$out/mt50" ;;
         figures)
             mkdir -p "$figures"
             for cell in mt10-resampled mt10-fixed mt50; do
                 # Only finished runs: summary.json at the cell's budget (runs still going are left out).
-                steps=100000
-                [ "$cell" = mt50 ] && steps=10000
+                steps=$mt10_steps
+                [ "$cell" = mt50 ] && steps=$mt50_steps
                 runs=()
                 for run in "$out/$cell"/mt*-s*/; do
                     grep -q "\"steps\" : $steps\b" "$run/summary.json" 2>/dev/null && runs+=("$run")

@@ -134,7 +134,7 @@ struct SlurmSweepTests {
         // The task requeues itself; Slurm holds a requeued job back for a while, which the test shortens.
         // Not to zero: slurmd refuses a job whose new credential dates from the second in which the old
         // one was revoked ("Job credential revoked", the task fails), so the restart waits a few seconds.
-        try #require(waitUntil(seconds: 120) { job().contains("Restarts=1") && job().contains("JobState=PENDING") },
+        try #require(waitUntil(seconds: 120) { let state = job(); return state.contains("Restarts=1") && state.contains("JobState=PENDING") },
                      "the task was not requeued: \(job())")
         try run(onPath("scontrol")!, ["update", "JobId=\(task)", "StartTime=now+3"])
         var last = ""
