@@ -8,10 +8,15 @@ public struct SweepPlan: Sendable {
     public enum Status: String, Sendable {
         /// `summary.json` says the run reached its last step.
         case complete
-        /// The folder has a checkpoint: continue with `mtrl train --resume`.
+        /// The folder has a checkpoint: continue with `mtrl train --resume` (a finished run of fewer
+        /// steps continues to the sweep's length).
         case resume
         /// Nothing usable yet (no folder, or a folder stopped before its first checkpoint): start it.
         case start
+        /// The folder holds a run that ended at fewer steps and no checkpoint to continue it from (say,
+        /// a committed run whose checkpoint was not kept). Starting it over would throw its results
+        /// away, so a sweep refuses it.
+        case noCheckpoint = "ended at fewer steps, and no checkpoint to continue it from"
     }
 
     /// One run of the sweep.
@@ -99,11 +104,10 @@ public struct SweepPlan: Sendable {
     /// What the folder still needs to reach `steps`.
     public static func status(of folder: RunFolder, steps: Int) -> Status {
         let manager = FileManager.default
-        if let data = try? Data(contentsOf: folder.summaryFile),
-           let summary = try? JSONDecoder().decode(RunSummary.self, from: data), summary.steps >= steps {
-            return .complete
-        }
+        let summary = (try? Data(contentsOf: folder.summaryFile)).flatMap { try? JSONDecoder().decode(RunSummary.self, from: $0) }
+        if let summary, summary.steps >= steps { return .complete }
         if folder.exists && manager.fileExists(atPath: folder.checkpointFile.path) { return .resume }
+        if folder.exists, let summary, summary.steps > 0 { return .noCheckpoint }
         return .start
     }
 

@@ -53,7 +53,7 @@ public struct RunSummary: Codable, Sendable {
 /// episode boundaries, so a resumed run continues exactly as the uninterrupted one would).
 public struct Trainer {
     /// The run's config.
-    public let config: ExperimentConfig
+    public private(set) var config: ExperimentConfig
     /// The run's folder.
     public let folder: RunFolder
     let suite: Suite
@@ -81,7 +81,11 @@ public struct Trainer {
     /// Reopens the run in `folder` at its last checkpoint. A run stopped before its first checkpoint
     /// starts again at step 0 from its `config.yaml`. With `truncatingLogs`, rows logged after the
     /// checkpoint (or half-written by a killed process) are dropped, ready to continue.
-    public init(resuming folder: RunFolder, truncatingLogs: Bool = true) throws {
+    ///
+    /// `steps` gives the run a new training length (at least the checkpoint's step) and records it in
+    /// `config.yaml`: a finished run continues to the longer budget exactly as a run started with it
+    /// would have (nothing in training depends on the length but where it stops).
+    public init(resuming folder: RunFolder, steps: Int? = nil, truncatingLogs: Bool = true) throws {
         guard folder.exists else {
             throw CheckpointError.missing("\(folder.url.path) is not a run folder (no config.yaml)")
         }
@@ -96,10 +100,25 @@ public struct Trainer {
             }
             try restore(from: try TensorArchive(decoding: data, source: folder.checkpointFile.path))
         }
+        if let steps, steps != config.steps {
+            try setLength(steps)
+        }
         if truncatingLogs {
             try RunFolder.truncate(folder.evalFile, header: RunFolder.evalHeader, toStep: step)
             try RunFolder.truncate(folder.trainFile, header: RunFolder.trainHeader, toStep: step)
         }
+    }
+
+    /// Changes the training length of a reopened run to `steps` and rewrites `config.yaml` (atomically).
+    private mutating func setLength(_ steps: Int) throws {
+        guard steps >= step else {
+            throw ConfigError(description: "--steps \(steps) is below the step the run's checkpoint is at (\(step)); give at least \(step)")
+        }
+        var longer = config
+        longer.steps = steps
+        try longer.validate()
+        config = longer
+        try AtomicFile.write(config.yaml(), to: folder.configFile)
     }
 
     /// The state at step 0: the suite, a freshly initialised agent, empty replay buffers.

@@ -93,6 +93,10 @@ struct SweepCommand: ParsableCommand {
             if let only, !plan.runs.indices.contains(only) {
                 throw CommandFailure("--only \(only) is outside the plan's 0..<\(plan.runs.count) runs")
             }
+            let stranded = plan.runs.enumerated().filter { (only == nil || only == $0.offset) && $0.element.status == .noCheckpoint }.map(\.element.folder.path)
+            if !stranded.isEmpty {
+                throw CommandFailure("\(stranded.joined(separator: ", ")): ended at fewer than \(base.steps) steps, with no checkpoint.bin to continue from; give another --out, or the --steps it was trained for")
+            }
             if let slurm {
                 try writeSlurm(plan, to: slurm)
                 return
@@ -135,7 +139,7 @@ struct SweepCommand: ParsableCommand {
             if stop.requested { pending.removeAll() }
             while running.count < jobs, !pending.isEmpty {
                 let run = pending.removeFirst()
-                var arguments = ["train", "--resume", run.folder.path]
+                var arguments = ["train", "--resume", run.folder.path, "--steps", String(plan.base.steps)]
                 if run.status == .start {
                     try? FileManager.default.removeItem(at: run.folder)
                     arguments = ["train", "--config", baseFile.path, "--suite", run.suite, "--combiner", run.combiner.rawValue, "--seed", String(run.seed), "--run-dir", run.folder.path]

@@ -27,7 +27,7 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Override any config key, as key=value (YAML value), e.g. --set hidden_sizes=[400,400,400]. Repeatable.")
     var set: [String] = []
 
-    @Option(help: "Training length in environment steps per task.")
+    @Option(help: "Training length in environment steps per task (with --resume: a new length for the run, e.g. to continue a finished run further).")
     var steps: Int?
 
     @Option(help: "Seed of everything random in the run.")
@@ -51,21 +51,21 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "The run folder (default: runs/<suite>-<combiner>-s<seed>-<time>).")
     var runDir: String?
 
-    @Option(help: "Continue the run in this folder from its last checkpoint (other settings come from its config.yaml).")
+    @Option(help: "Continue the run in this folder from its last checkpoint (settings come from its config.yaml; only --steps may change its length).")
     var resume: String?
 
     func validate() throws {
         if resume != nil {
             let given = [suite, combiner, config, runDir].compactMap { $0 }.count + set.count
-                + [steps, evalEvery, evalEpisodes, threads, blasThreads].compactMap { $0 }.count + (seed == nil ? 0 : 1) + (cagradC == nil ? 0 : 1)
-            if given > 0 { throw ValidationError("--resume takes its settings from the run's config.yaml; give no other options with it") }
+                + [evalEvery, evalEpisodes, threads, blasThreads].compactMap { $0 }.count + (seed == nil ? 0 : 1) + (cagradC == nil ? 0 : 1)
+            if given > 0 { throw ValidationError("--resume takes its settings from the run's config.yaml; give no other options with it but --steps (a new training length)") }
         }
     }
 
     func run() throws {
         var trainer: Trainer
         if let resume {
-            trainer = try Trainer(resuming: RunFolder(url: URL(fileURLWithPath: resume)))
+            trainer = try Trainer(resuming: RunFolder(url: URL(fileURLWithPath: resume)), steps: steps)
             let from = trainer.completedSteps == 0 ? "from step 0 (it stopped before its first checkpoint)" : "at step \(trainer.completedSteps)"
             print("Resuming \(resume) \(from) of \(trainer.config.steps)")
         } else {

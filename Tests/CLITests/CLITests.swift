@@ -60,6 +60,37 @@ func trainAndEvaluate() throws {
     #expect(evaluation.output.contains("\"reach\""))
     let resumed = try run(["train", "--resume", folder.path])
     #expect(resumed.status == 0, "\(resumed.error)")
+    let extended = try run(["train", "--resume", folder.path, "--steps", "450"])
+    #expect(extended.status == 0, "\(extended.error)")
+    #expect(extended.output.contains("Resuming \(folder.path) at step 300 of 450") && extended.output.contains("Evaluation at step 450"), "\(extended.output)")
+    #expect(try String(contentsOf: folder.appendingPathComponent("config.yaml"), encoding: .utf8).contains("\nsteps: 450\n"))
+    let shortened = try run(["train", "--resume", folder.path, "--steps", "300"])
+    #expect(shortened.status == 1 && shortened.error.contains("--steps 300 is below the step the run's checkpoint is at (450)"), "\(shortened.error)")
+}
+
+@Test("a sweep with more steps continues its finished runs, and refuses a finished run with no checkpoint")
+func sweepExtendsFinishedRuns() throws {
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("mtrl-cli-sweep-\(UUID().uuidString)")
+    func sweep(steps: Int) throws -> Outcome {
+        try run(["sweep", "--suite", "mt1:reach", "--combiners", "mean,pcgrad", "--seeds", "1", "--steps", String(steps), "--jobs", "1",
+                 "--set", "warmup_steps=150", "--set", "eval_every=150", "--set", "eval_episodes=1", "--set", "checkpoint_every=150",
+                 "--set", "log_every=150", "--set", "hidden_sizes=[8]", "--set", "batch_size_per_task=4", "--set", "blas_threads=1",
+                 "--out", output.path])
+    }
+    let first = try sweep(steps: 300)
+    #expect(first.status == 0, "\(first.output)\(first.error)")
+    let longer = try sweep(steps: 450)
+    #expect(longer.status == 0, "\(longer.output)\(longer.error)")
+    #expect(longer.output.contains("[0] mt1-reach-mean-s1: resume") && longer.output.contains("started mt1-reach-mean-s1 (resumed)"), "\(longer.output)")
+    let eval = try String(contentsOf: output.appendingPathComponent("mt1-reach-mean-s1/eval.csv"), encoding: .utf8)
+    #expect(eval.contains("\n450,mean,1,"), "\(eval)")
+
+    try FileManager.default.removeItem(at: output.appendingPathComponent("mt1-reach-pcgrad-s1/checkpoint.bin"))
+    let stranded = try sweep(steps: 600)
+    #expect(stranded.status == 1, "\(stranded.output)")
+    #expect(stranded.error.contains("mt1-reach-pcgrad-s1: ended at fewer than 600 steps, with no checkpoint.bin to continue from"), "\(stranded.error)")
+    #expect(!stranded.output.contains("started"), "a refused sweep starts nothing: \(stranded.output)")
+    #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("mt1-reach-pcgrad-s1/eval.csv").path))
 }
 
 @Test("bad input gives one clear message and a non-zero exit, never a crash", arguments: [

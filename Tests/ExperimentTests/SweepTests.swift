@@ -37,6 +37,14 @@ func sweepStatuses() throws {
     let again = try SweepPlan(base: base, combiners: [.mean, .pcgrad], seeds: [1, 2], output: output)
     #expect(again.runs.map(\.status) == [.complete, .resume, .start, .start])
     #expect(again.config(for: again.runs[3]).combiner == .pcgrad && again.config(for: again.runs[3]).seed == 2)
+
+    // Longer than the finished run: continue it from its checkpoint; without one, refuse to start it over.
+    var longer = base
+    longer.steps = 450
+    #expect(try SweepPlan(base: longer, combiners: [.mean], seeds: [1], output: output).runs[0].status == .resume)
+    try FileManager.default.removeItem(at: RunFolder(url: plan.runs[0].folder).checkpointFile)
+    #expect(try SweepPlan(base: longer, combiners: [.mean], seeds: [1], output: output).runs[0].status == .noCheckpoint)
+    #expect(try SweepPlan(base: base, combiners: [.mean], seeds: [1], output: output).runs[0].status == .complete)
 }
 
 @Test("the Slurm script is a job array of one task per run calling the sweep with --only")

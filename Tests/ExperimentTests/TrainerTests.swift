@@ -94,6 +94,29 @@ func killAndResume(recipe: Bool) throws {
     try expectSameLogs(killed, as: whole)
 }
 
+@Test("a finished run continued to a longer length logs exactly what a run of that length logs")
+func extendFinishedRun() throws {
+    var config = tinyConfig()
+    config.evalEvery = 300
+    let whole = try uninterruptedRun(config)
+
+    var short = config
+    short.steps = 300
+    let folder = temporaryFolder("extended")
+    var first = try Trainer(config: short, folder: folder)
+    #expect(try first.run().steps == 300)
+    #expect(throws: ConfigError.self) { _ = try Trainer(resuming: folder, steps: 150) }
+
+    var extended = try Trainer(resuming: folder, steps: 600)
+    #expect(extended.completedSteps == 300 && extended.config.steps == 600)
+    let summary = try extended.run()
+    #expect(summary.steps == 600)
+    try expectSameLogs(folder, as: whole)
+    #expect(try ExperimentConfig.load(file: folder.configFile) == config)
+    let expected = try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: whole.summaryFile))
+    #expect(summary.finalMeanSuccess == expected.finalMeanSuccess && summary.bestMeanSuccess == expected.bestMeanSuccess && summary.bestStep == expected.bestStep)
+}
+
 @Test("starting over an existing run, resuming a non-run, and a damaged checkpoint are clear errors")
 func badFoldersAndCheckpoints() throws {
     let folder = temporaryFolder("errors")
