@@ -3,11 +3,14 @@
 # recipe, every run's config in its folder. Parts:
 #   mt10-resampled  MT10, a new layout each reset (today's standard), seeds 1-3, 100,000 steps per task
 #   mt10-fixed      MT10, one layout per task for the whole run (the papers' protocol), the same
+#   mt10-resampled-200k  the resampled cell again at 200,000 steps per task (its curves still rise at
+#                   100,000); built up over several sessions, a run's first 100,000 steps repeat the
+#                   100,000-step run of its seed bit for bit
 #   mt50            MT50 (cagrad_c 0.5), seed 1, 10,000 steps per task (what fits beside MT10 in one session)
 #   figures         figures, tables and paired comparisons from the runs that exist
 #   slurm           instead of running: Slurm job arrays for the full study (SLURM_SEEDS, default 1-5;
 #                   MT50 at 100,000 steps too) in OUT/slurm/, each skipping the runs already finished
-# Usage: bash docs/study.sh [PART...]   (no part: the first four in that order)
+# Usage: bash docs/study.sh [PART...]   (no part: all but slurm, in that order)
 # Two runs at a time, one thread each. Restartable: finished runs are skipped, interrupted ones resumed,
 # so the parts can be run over several sessions. Environment: OUT (docs/runs/study), FIGURES
 # (docs/figures), SEEDS (1-3), MTRL (the binary; default: build .build/release/mtrl).
@@ -21,6 +24,7 @@ if [ -z "${MTRL:-}" ]; then
 fi
 combiners="mean,pcgrad,cagrad"
 mt10_steps=100000   # per task, both MT10 cells
+mt10_long_steps=200000   # per task, the second resampled cell
 mt50_steps=10000    # per task, the local MT50 cell (the slurm part runs MT50 at 100,000)
 
 run_part() {
@@ -30,14 +34,19 @@ run_part() {
         mt10-fixed)
             "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$seeds" --steps "$mt10_steps" --set layouts=fixed --jobs 2 \
                 --out "$out/mt10-fixed" ;;
+        mt10-resampled-200k)
+            "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$seeds" --steps "$mt10_long_steps" --jobs 2 --out "$out/mt10-resampled-200k" ;;
         mt50)
             "$MTRL" sweep --suite mt50 --combiners "$combiners" --seeds 1 --steps "$mt50_steps" --set cagrad_c=0.5 --set eval_every=1000 --set log_every=500 --jobs 2 --out "$out/mt50" ;;
         figures)
             mkdir -p "$figures"
-            for cell in mt10-resampled mt10-fixed mt50; do
+            for cell in mt10-resampled mt10-fixed mt10-resampled-200k mt50; do
                 # Only finished runs: summary.json at the cell's budget (runs still going are left out).
-                steps=$mt10_steps
-                [ "$cell" = mt50 ] && steps=$mt50_steps
+                case "$cell" in
+                    mt50) steps=$mt50_steps ;;
+                    mt10-resampled-200k) steps=$mt10_long_steps ;;
+                    *) steps=$mt10_steps ;;
+                esac
                 runs=()
                 for run in "$out/$cell"/mt*-s*/; do
                     grep -q "\"steps\" : $steps\b" "$run/summary.json" 2>/dev/null && runs+=("$run")
@@ -57,14 +66,16 @@ run_part() {
                 --out "$out/mt10-resampled" --slurm "$out/slurm/mt10-resampled.sbatch"
             "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$cluster_seeds" --steps 100000 --set layouts=fixed \
                 --out "$out/mt10-fixed" --slurm "$out/slurm/mt10-fixed.sbatch"
+            "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$cluster_seeds" --steps "$mt10_long_steps" \
+                --out "$out/mt10-resampled-200k" --slurm "$out/slurm/mt10-resampled-200k.sbatch"
             "$MTRL" sweep --suite mt50 --combiners "$combiners" --seeds "$cluster_seeds" --steps 100000 --set cagrad_c=0.5 \
                 --out "$out/mt50-100k" --slurm "$out/slurm/mt50.sbatch" ;;
         *)
-            echo "unknown part '$1'; valid: mt10-resampled, mt10-fixed, mt50, figures, slurm" >&2
+            echo "unknown part '$1'; valid: mt10-resampled, mt10-fixed, mt10-resampled-200k, mt50, figures, slurm" >&2
             exit 2 ;;
     esac
 }
 
 parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(mt10-resampled mt10-fixed mt50 figures)
+[ ${#parts[@]} -gt 0 ] || parts=(mt10-resampled mt10-fixed mt10-resampled-200k mt50 figures)
 for part in "${parts[@]}"; do run_part "$part"; done
