@@ -48,6 +48,9 @@ extension Trainer {
         }
         let counters = try archive.decode(TrainerCounters.self, "trainer")
         guard counters.step >= 0, counters.step <= config.steps, counters.step % config.horizon == 0 else {
+            if counters.step == config.steps && counters.step % config.horizon != 0 {
+                throw CheckpointError.mismatch("the run ended at step \(counters.step), in the middle of an episode (horizon \(config.horizon)), and the environments' mid-episode state is not saved: only a run whose steps are a multiple of the horizon can be trained further; start a new run with the longer --steps")
+            }
             throw CheckpointError.mismatch("the checkpoint is at step \(counters.step), which is not an episode boundary (horizon \(config.horizon)) within the run's \(config.steps) steps")
         }
         if let saved = counters.window, !saved.fits(taskCount: suite.count) {

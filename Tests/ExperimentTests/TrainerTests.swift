@@ -115,6 +115,20 @@ func extendFinishedRun() throws {
     #expect(try ExperimentConfig.load(file: folder.configFile) == config)
     let expected = try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: whole.summaryFile))
     #expect(summary.finalMeanSuccess == expected.finalMeanSuccess && summary.bestMeanSuccess == expected.bestMeanSuccess && summary.bestStep == expected.bestStep)
+
+    // A run that ended mid-episode (400 is not a multiple of the 150-step horizon) cannot continue.
+    var midEpisode = config
+    midEpisode.steps = 400
+    let ragged = temporaryFolder("mid-episode")
+    var third = try Trainer(config: midEpisode, folder: ragged)
+    _ = try third.run()
+    do {
+        _ = try Trainer(resuming: ragged, steps: 600)
+        Issue.record("a run that ended mid-episode was continued")
+    } catch let error as CheckpointError {
+        #expect("\(error)".contains("in the middle of an episode (horizon 150)"), "\(error)")
+    }
+    #expect(try ExperimentConfig.load(file: ragged.configFile).steps == 400)
 }
 
 @Test("starting over an existing run, resuming a non-run, and a damaged checkpoint are clear errors")
