@@ -47,10 +47,9 @@ extension Trainer {
             throw CheckpointError.mismatch("the checkpoint is for suite '\(archive.metadata["suite"] ?? "?")', the config says '\(suite.name)'")
         }
         let counters = try archive.decode(TrainerCounters.self, "trainer")
-        guard counters.step >= 0, counters.step <= config.steps, counters.step % config.horizon == 0 else {
-            if counters.step == config.steps && counters.step % config.horizon != 0 {
-                throw CheckpointError.mismatch("the run ended at step \(counters.step), in the middle of an episode (horizon \(config.horizon)), and the environments' mid-episode state is not saved: only a run whose steps are a multiple of the horizon can be trained further; start a new run with the longer --steps")
-            }
+        // Checkpoints sit on episode boundaries, except a finished run's last one when its length is not
+        // a multiple of the horizon (`run` then replays the episode in progress from the replay buffers).
+        guard counters.step >= 0, counters.step <= config.steps, counters.step % config.horizon == 0 || counters.step == config.steps else {
             throw CheckpointError.mismatch("the checkpoint is at step \(counters.step), which is not an episode boundary (horizon \(config.horizon)) within the run's \(config.steps) steps")
         }
         if let saved = counters.window, !saved.fits(taskCount: suite.count) {

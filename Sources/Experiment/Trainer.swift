@@ -166,6 +166,7 @@ public struct Trainer {
             for _ in 0..<step / config.horizon { suite.reset(observations: rows.baseAddress!) }
             suite.reset(observations: rows.baseAddress!)
         }
+        try replayEpisodeInProgress(&observations, &nextObservations, &rewards, &successes, &truncated, &episodeSucceeded)
         var clock = PhaseClock()
         let tensorBoard = config.logTensorboard ? try TensorBoardLog(folder: folder, resumingAt: step) : nil
         let startStep = step, startUpdates = agent.updateCount
@@ -236,6 +237,35 @@ public struct Trainer {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try AtomicFile.write(try encoder.encode(summary), to: folder.summaryFile)
         return summary
+    }
+
+    /// A finished run whose length is not a multiple of the horizon checkpointed in the middle of an
+    /// episode. The environments are deterministic, so stepping them from the episode's start with the
+    /// episode's actions, read back from the replay buffers, rebuilds their state exactly; every
+    /// replayed observation must equal the stored one. Nothing to do at an episode boundary.
+    private func replayEpisodeInProgress(_ observations: inout Matrix, _ nextObservations: inout Matrix, _ rewards: inout [Float],
+                                         _ successes: inout [Bool], _ truncated: inout [Bool], _ episodeSucceeded: inout [Bool]) throws {
+        let done = step % config.horizon
+        guard done > 0 else { return }
+        let capacity = replay.capacity
+        guard capacity >= done else {
+            throw CheckpointError.mismatch("the run stopped \(done) steps into an episode, more than its replay buffers keep (\(capacity)), so the episode cannot be replayed")
+        }
+        var actions = Matrix(rows: suite.count, columns: replay.actionSize)
+        for stepIndex in (step - done)..<step {
+            for task in 0..<suite.count {
+                let row = task * capacity + stepIndex % capacity
+                for column in 0..<replay.actionSize { actions[task, column] = replay.actions[row, column] }
+            }
+            Evaluator.step(suite, actions, &observations, &nextObservations, &rewards, &successes, &truncated)
+            for task in 0..<suite.count {
+                let row = task * capacity + stepIndex % capacity
+                guard nextObservations.row(task) == replay.nextObservations.row(row) else {
+                    throw CheckpointError.mismatch("replaying the episode in progress of task \(suite.taskNames[task]) did not give its stored observations at step \(stepIndex + 1) (made with other environments?)")
+                }
+                if successes[task] { episodeSucceeded[task] = true }
+            }
+        }
     }
 
     mutating func evaluate(report: (TrainingEvent) -> Void) throws {

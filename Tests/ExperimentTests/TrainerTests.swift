@@ -116,19 +116,21 @@ func extendFinishedRun() throws {
     let expected = try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: whole.summaryFile))
     #expect(summary.finalMeanSuccess == expected.finalMeanSuccess && summary.bestMeanSuccess == expected.bestMeanSuccess && summary.bestStep == expected.bestStep)
 
-    // A run that ended mid-episode (400 is not a multiple of the 150-step horizon) cannot continue.
-    var midEpisode = config
-    midEpisode.steps = 400
-    let ragged = temporaryFolder("mid-episode")
-    var third = try Trainer(config: midEpisode, folder: ragged)
-    _ = try third.run()
-    do {
-        _ = try Trainer(resuming: ragged, steps: 600)
-        Issue.record("a run that ended mid-episode was continued")
-    } catch let error as CheckpointError {
-        #expect("\(error)".contains("in the middle of an episode (horizon 150)"), "\(error)")
-    }
-    #expect(try ExperimentConfig.load(file: ragged.configFile).steps == 400)
+}
+
+@Test("a finished run that ended in the middle of an episode continues exactly, by replaying the episode's stored actions")
+func extendRunEndedMidEpisode() throws {
+    // 400 is not a multiple of the 150-step horizon, nor of log_every: the checkpoint holds a part episode and a part log window.
+    let whole = try uninterruptedRun(tinyConfig())
+    var short = tinyConfig()
+    short.steps = 400
+    let folder = temporaryFolder("mid-episode")
+    var first = try Trainer(config: short, folder: folder)
+    _ = try first.run()
+    var extended = try Trainer(resuming: folder, steps: 600)
+    #expect(extended.completedSteps == 400)
+    _ = try extended.run()
+    try expectSameLogs(folder, as: whole)
 }
 
 @Test("starting over an existing run, resuming a non-run, and a damaged checkpoint are clear errors")
@@ -206,4 +208,19 @@ func olderSummaryDecodes() throws {
     let summary = try JSONDecoder().decode(RunSummary.self, from: Data(json.utf8))
     #expect(summary.steps == 600)
     #expect(summary.blasKernels == nil)
+}
+
+@Test("a run ended mid-episode whose stored actions no longer give its stored observations refuses to continue")
+func midEpisodeReplayMismatch() throws {
+    var short = tinyConfig()
+    short.steps = 400
+    let folder = temporaryFolder("mid-episode-damaged")
+    var first = try Trainer(config: short, folder: folder)
+    _ = try first.run()
+    // Change one action of the episode in progress (steps 300-400; one task, rows in step order).
+    var archive = try TensorArchive(decoding: Data(contentsOf: folder.checkpointFile), source: "test")
+    archive.tensors["replay.actions"]![399 * 4] += 0.5
+    try archive.encoded().write(to: folder.checkpointFile)
+    var extended = try Trainer(resuming: folder, steps: 600)
+    #expect(throws: CheckpointError.self) { _ = try extended.run() }
 }
