@@ -253,13 +253,12 @@ public struct Trainer {
         }
         var actions = Matrix(rows: suite.count, columns: replay.actionSize)
         for stepIndex in (step - done)..<step {
-            for task in 0..<suite.count {
-                let row = task * capacity + stepIndex % capacity
+            let rows = (0..<suite.count).map { task in task * capacity + stepIndex % capacity }
+            for (task, row) in rows.enumerated() {
                 for column in 0..<replay.actionSize { actions[task, column] = replay.actions[row, column] }
             }
             Evaluator.step(suite, actions, &observations, &nextObservations, &rewards, &successes, &truncated)
-            for task in 0..<suite.count {
-                let row = task * capacity + stepIndex % capacity
+            for (task, row) in rows.enumerated() {
                 guard nextObservations.row(task) == replay.nextObservations.row(row) else {
                     throw CheckpointError.mismatch("replaying the episode in progress of task \(suite.taskNames[task]) did not give its stored observations at step \(stepIndex + 1) (made with other environments?)")
                 }

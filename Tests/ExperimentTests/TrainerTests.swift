@@ -115,7 +115,6 @@ func extendFinishedRun() throws {
     #expect(try ExperimentConfig.load(file: folder.configFile) == config)
     let expected = try JSONDecoder().decode(RunSummary.self, from: Data(contentsOf: whole.summaryFile))
     #expect(summary.finalMeanSuccess == expected.finalMeanSuccess && summary.bestMeanSuccess == expected.bestMeanSuccess && summary.bestStep == expected.bestStep)
-
 }
 
 @Test("a finished run that ended in the middle of an episode continues exactly, by replaying the episode's stored actions")
