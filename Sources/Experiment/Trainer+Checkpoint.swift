@@ -16,11 +16,14 @@ extension Trainer {
         /// The `train.csv` window in progress (a checkpoint between two log rows, written when a run is
         /// interrupted); absent in checkpoints written on log boundaries by older versions.
         var window: LogWindow?
+        /// Training-loop wall seconds of the run up to this checkpoint, over every process; absent in
+        /// checkpoints written before it was saved.
+        var wallSeconds: Double?
     }
 
     /// Writes `checkpoint.bin` atomically: the agent, the stored part of the replay buffers, the generator
-    /// and counters.
-    func writeCheckpoint() throws {
+    /// and counters. `wallSeconds` is the run's training-loop time so far (nil when unknown).
+    func writeCheckpoint(wallSeconds: Double?) throws {
         var archive = TensorArchive()
         archive.tensors = agent.snapshotTensors()
         let stored = replay.packedContents()
@@ -32,7 +35,8 @@ extension Trainer {
         try archive.encode(agent.counters, "agent")
         if let normalizer { try archive.encode(normalizer, "normalizer") }
         try archive.encode(TrainerCounters(step: step, generator: generator, bestMeanSuccess: bestMeanSuccess, bestStep: bestStep,
-                                           lastEvaluation: lastEvaluation, replayCounts: replay.counts, replayCursors: replay.cursors, window: window), "trainer")
+                                           lastEvaluation: lastEvaluation, replayCounts: replay.counts, replayCursors: replay.cursors, window: window,
+                                           wallSeconds: wallSeconds), "trainer")
         archive.metadata["suite"] = suite.name
         do {
             try AtomicFile.write(try archive.encoded(), to: folder.checkpointFile)
@@ -95,6 +99,7 @@ extension Trainer {
         bestStep = counters.bestStep
         lastEvaluation = counters.lastEvaluation
         window = counters.window ?? LogWindow(taskCount: suite.count)
+        earlierWallSeconds = counters.wallSeconds
     }
 
     /// The replay's saved episode-end flags, or nil in a checkpoint written before they were saved.

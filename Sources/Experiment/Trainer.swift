@@ -36,6 +36,10 @@ public struct RunSummary: Codable, Sendable {
     public var finalSuccess: [String: Double]
     /// Wall-clock seconds of the training loop in this process (a resumed run counts its own part).
     public var wallSeconds: Double
+    /// Wall-clock seconds of the training loop over the whole run: every earlier process's time up to
+    /// the checkpoint this one resumed from, plus this process's. Nil when the run was resumed from a
+    /// checkpoint written before the time was saved in checkpoints.
+    public var totalWallSeconds: Double?
     /// Shares of the loop's wall time: environment stepping, replay, update, evaluation, logging.
     public var timeShares: [String: Double]
     /// The OpenBLAS kernels the run's products used (OpenBLAS's core name, e.g. SkylakeX or Zen): float
@@ -67,6 +71,9 @@ public struct Trainer {
     var bestStep = 0
     var lastEvaluation: [TaskEvaluation] = []
     var window: LogWindow
+    /// Training-loop seconds spent by earlier processes to reach the step this one starts at (0 for a
+    /// new run; nil when resumed from a checkpoint that predates saving it).
+    var earlierWallSeconds: Double? = 0
 
     /// A new run in `folder` (which must not hold a run yet). Writes `config.yaml`. Refuses a config
     /// whose arrays would not fit in this machine's memory before allocating any of them.
@@ -221,7 +228,7 @@ public struct Trainer {
             let stopping = step < end && step % config.horizon == 0 && stopRequested()
             if step % config.checkpointEvery == 0 || step == config.steps || stopping {
                 clock.start(.logging)
-                try writeCheckpoint()
+                try writeCheckpoint(wallSeconds: earlierWallSeconds.map { $0 + clock.total })
                 report(.checkpointed(step: step))
             }
             report(.stepped(step: step, total: config.steps))
@@ -232,7 +239,7 @@ public struct Trainer {
             suite: suite.name, combiner: config.combiner.rawValue, seed: config.seed, steps: step,
             finalMeanSuccess: lastEvaluation.isEmpty ? 0 : Evaluator.meanSuccess(lastEvaluation), bestMeanSuccess: max(bestMeanSuccess, 0), bestStep: bestStep,
             finalSuccess: Dictionary(uniqueKeysWithValues: lastEvaluation.map { ($0.task, $0.successRate) }),
-            wallSeconds: clock.total, timeShares: clock.shares, blasKernels: BLAS.coreName)
+            wallSeconds: clock.total, totalWallSeconds: earlierWallSeconds.map { $0 + clock.total }, timeShares: clock.shares, blasKernels: BLAS.coreName)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try AtomicFile.write(try encoder.encode(summary), to: folder.summaryFile)

@@ -88,7 +88,9 @@ struct TrainCommand: ParsableCommand {
             print("Continue with: mtrl train --resume \(path)")
             throw ExitCode(ExitStatus.interrupted)
         }
-        print("Done: \(summary.steps) steps per task in \(String(format: "%.0f", summary.wallSeconds)) s. Final mean success \(String(format: "%.2f", summary.finalMeanSuccess)), best \(String(format: "%.2f", summary.bestMeanSuccess)) at step \(summary.bestStep).")
+        let earlierPart = summary.totalWallSeconds.map { $0 - summary.wallSeconds } ?? 0
+        let wall = String(format: "%.0f s", summary.wallSeconds) + (earlierPart >= 1 ? String(format: " (%.0f s over the whole run)", summary.totalWallSeconds ?? 0) : "")
+        print("Done: \(summary.steps) steps per task in \(wall). Final mean success \(String(format: "%.2f", summary.finalMeanSuccess)), best \(String(format: "%.2f", summary.bestMeanSuccess)) at step \(summary.bestStep).")
         print("Results: \(path)")
     }
 

@@ -223,3 +223,29 @@ func midEpisodeReplayMismatch() throws {
     var extended = try Trainer(resuming: folder, steps: 600)
     #expect(throws: CheckpointError.self) { _ = try extended.run() }
 }
+
+@Test("a continued run's summary adds the earlier processes' training time; a checkpoint without it gives none")
+func continuedRunTotalsWallTime() throws {
+    var short = tinyConfig()
+    short.steps = 300
+    let folder = temporaryFolder("wall-time")
+    var first = try Trainer(config: short, folder: folder)
+    let firstSummary = try first.run()
+    #expect(firstSummary.totalWallSeconds == firstSummary.wallSeconds)
+
+    var extended = try Trainer(resuming: folder, steps: 450)
+    let summary = try extended.run()
+    let earlier = try #require(summary.totalWallSeconds) - summary.wallSeconds
+    // The checkpoint at 300 saved the first process's time up to it: more than nothing, at most its whole run.
+    #expect(earlier > 0 && earlier <= firstSummary.wallSeconds)
+
+    // A checkpoint written before the time was saved: the total is unknown, not a wrong number.
+    var archive = try TensorArchive(decoding: Data(contentsOf: folder.checkpointFile), source: "test")
+    let counters = try #require(archive.metadata["trainer"])
+    #expect(counters.contains("\"wallSeconds\""))
+    archive.metadata["trainer"] = counters.replacingOccurrences(of: "\"wallSeconds\"", with: "\"unknownKey\"")
+    try archive.encoded().write(to: folder.checkpointFile)
+    var older = try Trainer(resuming: folder, steps: 600)
+    let olderSummary = try older.run()
+    #expect(olderSummary.steps == 600 && olderSummary.totalWallSeconds == nil)
+}
