@@ -6,6 +6,8 @@
 #   mt10-resampled-200k  the resampled cell again at 200,000 steps per task (its curves still rise at
 #                   100,000); built up over several sessions, a run's first 100,000 steps repeat the
 #                   100,000-step run of its seed bit for bit
+#   mt10-fixed-200k the fixed-layout cell again at 200,000 steps per task, the same budget as
+#                   mt10-resampled-200k; built up over several sessions like it
 #   mt50            MT50 (cagrad_c 0.5), seed 1, 10,000 steps per task (what fits beside MT10 in one session)
 #   figures         figures, tables and paired comparisons from the runs that exist
 #   slurm           instead of running: Slurm job arrays for the full study (SLURM_SEEDS, default 1-5;
@@ -36,15 +38,18 @@ run_part() {
                 --out "$out/mt10-fixed" ;;
         mt10-resampled-200k)
             "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$seeds" --steps "$mt10_long_steps" --jobs 2 --out "$out/mt10-resampled-200k" ;;
+        mt10-fixed-200k)
+            "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$seeds" --steps "$mt10_long_steps" --set layouts=fixed --jobs 2 \
+                --out "$out/mt10-fixed-200k" ;;
         mt50)
             "$MTRL" sweep --suite mt50 --combiners "$combiners" --seeds 1 --steps "$mt50_steps" --set cagrad_c=0.5 --set eval_every=1000 --set log_every=500 --jobs 2 --out "$out/mt50" ;;
         figures)
             mkdir -p "$figures"
-            for cell in mt10-resampled mt10-fixed mt10-resampled-200k mt50; do
+            for cell in mt10-resampled mt10-fixed mt10-resampled-200k mt10-fixed-200k mt50; do
                 # Only finished runs: summary.json at the cell's budget (runs still going are left out).
                 case "$cell" in
                     mt50) steps=$mt50_steps ;;
-                    mt10-resampled-200k) steps=$mt10_long_steps ;;
+                    mt10-resampled-200k | mt10-fixed-200k) steps=$mt10_long_steps ;;
                     *) steps=$mt10_steps ;;
                 esac
                 runs=()
@@ -68,14 +73,16 @@ run_part() {
                 --out "$out/mt10-fixed" --slurm "$out/slurm/mt10-fixed.sbatch"
             "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$cluster_seeds" --steps "$mt10_long_steps" \
                 --out "$out/mt10-resampled-200k" --slurm "$out/slurm/mt10-resampled-200k.sbatch"
+            "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$cluster_seeds" --steps "$mt10_long_steps" --set layouts=fixed \
+                --out "$out/mt10-fixed-200k" --slurm "$out/slurm/mt10-fixed-200k.sbatch"
             "$MTRL" sweep --suite mt50 --combiners "$combiners" --seeds "$cluster_seeds" --steps 100000 --set cagrad_c=0.5 \
                 --out "$out/mt50-100k" --slurm "$out/slurm/mt50.sbatch" ;;
         *)
-            echo "unknown part '$1'; valid: mt10-resampled, mt10-fixed, mt10-resampled-200k, mt50, figures, slurm" >&2
+            echo "unknown part '$1'; valid: mt10-resampled, mt10-fixed, mt10-resampled-200k, mt10-fixed-200k, mt50, figures, slurm" >&2
             exit 2 ;;
     esac
 }
 
 parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(mt10-resampled mt10-fixed mt10-resampled-200k mt50 figures)
+[ ${#parts[@]} -gt 0 ] || parts=(mt10-resampled mt10-fixed mt10-resampled-200k mt10-fixed-200k mt50 figures)
 for part in "${parts[@]}"; do run_part "$part"; done
