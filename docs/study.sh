@@ -25,33 +25,35 @@ if [ -z "${MTRL:-}" ]; then
     MTRL=".build/release/mtrl"
 fi
 combiners="mean,pcgrad,cagrad"
-mt10_steps=100000   # per task, both MT10 cells
-mt10_long_steps=200000   # per task, the second resampled cell
+mt10_steps=100000   # per task, the two 100,000-step MT10 cells
+mt10_long_steps=200000   # per task, the two 200,000-step MT10 cells
 mt50_steps=10000    # per task, the local MT50 cell (the slurm part runs MT50 at 100,000)
+mt10_cells=(mt10-resampled mt10-fixed mt10-resampled-200k mt10-fixed-200k)
+
+# The one definition of each MT10 cell: sets cell_steps and cell_settings (extra sweep arguments).
+mt10_cell() {
+    case "$1" in
+        mt10-resampled) cell_steps=$mt10_steps; cell_settings=() ;;
+        mt10-fixed) cell_steps=$mt10_steps; cell_settings=(--set layouts=fixed) ;;
+        mt10-resampled-200k) cell_steps=$mt10_long_steps; cell_settings=() ;;
+        mt10-fixed-200k) cell_steps=$mt10_long_steps; cell_settings=(--set layouts=fixed) ;;
+        *) return 1 ;;
+    esac
+}
 
 run_part() {
     case "$1" in
-        mt10-resampled)
-            "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$seeds" --steps "$mt10_steps" --jobs 2 --out "$out/mt10-resampled" ;;
-        mt10-fixed)
-            "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$seeds" --steps "$mt10_steps" --set layouts=fixed --jobs 2 \
-                --out "$out/mt10-fixed" ;;
-        mt10-resampled-200k)
-            "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$seeds" --steps "$mt10_long_steps" --jobs 2 --out "$out/mt10-resampled-200k" ;;
-        mt10-fixed-200k)
-            "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$seeds" --steps "$mt10_long_steps" --set layouts=fixed --jobs 2 \
-                --out "$out/mt10-fixed-200k" ;;
+        mt10-resampled | mt10-fixed | mt10-resampled-200k | mt10-fixed-200k)
+            mt10_cell "$1"
+            "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$seeds" --steps "$cell_steps" ${cell_settings[@]+"${cell_settings[@]}"} \
+                --jobs 2 --out "$out/$1" ;;
         mt50)
             "$MTRL" sweep --suite mt50 --combiners "$combiners" --seeds 1 --steps "$mt50_steps" --set cagrad_c=0.5 --set eval_every=1000 --set log_every=500 --jobs 2 --out "$out/mt50" ;;
         figures)
             mkdir -p "$figures"
-            for cell in mt10-resampled mt10-fixed mt10-resampled-200k mt10-fixed-200k mt50; do
+            for cell in "${mt10_cells[@]}" mt50; do
                 # Only finished runs: summary.json at the cell's budget (runs still going are left out).
-                case "$cell" in
-                    mt50) steps=$mt50_steps ;;
-                    mt10-resampled-200k | mt10-fixed-200k) steps=$mt10_long_steps ;;
-                    *) steps=$mt10_steps ;;
-                esac
+                if mt10_cell "$cell"; then steps=$cell_steps; else steps=$mt50_steps; fi
                 runs=()
                 for run in "$out/$cell"/mt*-s*/; do
                     grep -q "\"steps\" : $steps\b" "$run/summary.json" 2>/dev/null && runs+=("$run")
@@ -67,14 +69,11 @@ run_part() {
         slurm)
             mkdir -p "$out/slurm"
             cluster_seeds="${SLURM_SEEDS:-1-5}"
-            "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$cluster_seeds" --steps 100000 \
-                --out "$out/mt10-resampled" --slurm "$out/slurm/mt10-resampled.sbatch"
-            "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$cluster_seeds" --steps 100000 --set layouts=fixed \
-                --out "$out/mt10-fixed" --slurm "$out/slurm/mt10-fixed.sbatch"
-            "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$cluster_seeds" --steps "$mt10_long_steps" \
-                --out "$out/mt10-resampled-200k" --slurm "$out/slurm/mt10-resampled-200k.sbatch"
-            "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$cluster_seeds" --steps "$mt10_long_steps" --set layouts=fixed \
-                --out "$out/mt10-fixed-200k" --slurm "$out/slurm/mt10-fixed-200k.sbatch"
+            for cell in "${mt10_cells[@]}"; do
+                mt10_cell "$cell"
+                "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$cluster_seeds" --steps "$cell_steps" \
+                    ${cell_settings[@]+"${cell_settings[@]}"} --out "$out/$cell" --slurm "$out/slurm/$cell.sbatch"
+            done
             "$MTRL" sweep --suite mt50 --combiners "$combiners" --seeds "$cluster_seeds" --steps 100000 --set cagrad_c=0.5 \
                 --out "$out/mt50-100k" --slurm "$out/slurm/mt50.sbatch" ;;
         *)
@@ -84,5 +83,5 @@ run_part() {
 }
 
 parts=("$@")
-[ ${#parts[@]} -gt 0 ] || parts=(mt10-resampled mt10-fixed mt10-resampled-200k mt10-fixed-200k mt50 figures)
+[ ${#parts[@]} -gt 0 ] || parts=("${mt10_cells[@]}" mt50 figures)
 for part in "${parts[@]}"; do run_part "$part"; done
