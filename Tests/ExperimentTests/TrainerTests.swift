@@ -27,6 +27,22 @@ private func temporaryFolder(_ name: String) -> RunFolder {
     return RunFolder(url: url)
 }
 
+/// Runs `config` for only its first `steps` steps in a new folder, for a test that then continues or damages the run.
+private func stoppedRun(_ name: String, steps: Int, config: ExperimentConfig = tinyConfig()) throws -> (folder: RunFolder, summary: RunSummary) {
+    var short = config
+    short.steps = steps
+    let folder = temporaryFolder(name)
+    var trainer = try Trainer(config: short, folder: folder)
+    return (folder, try trainer.run())
+}
+
+/// Rewrites the run's checkpoint after `edit` changed it, as a damaged or older checkpoint would be found on disk.
+private func editCheckpoint(of folder: RunFolder, _ edit: (inout TensorArchive) throws -> Void) throws {
+    var archive = try TensorArchive(decoding: Data(contentsOf: folder.checkpointFile), source: "test")
+    try edit(&archive)
+    try archive.encoded().write(to: folder.checkpointFile)
+}
+
 @Test("a tiny run writes config, eval, train, summary and checkpoint")
 func tinyRunWritesEverything() throws {
     let folder = temporaryFolder("files")
@@ -100,11 +116,8 @@ func extendFinishedRun() throws {
     config.evalEvery = 300
     let whole = try uninterruptedRun(config)
 
-    var short = config
-    short.steps = 300
-    let folder = temporaryFolder("extended")
-    var first = try Trainer(config: short, folder: folder)
-    #expect(try first.run().steps == 300)
+    let (folder, first) = try stoppedRun("extended", steps: 300, config: config)
+    #expect(first.steps == 300)
     #expect(throws: ConfigError.self) { _ = try Trainer(resuming: folder, steps: 150) }
 
     var extended = try Trainer(resuming: folder, steps: 600)
@@ -121,11 +134,7 @@ func extendFinishedRun() throws {
 func extendRunEndedMidEpisode() throws {
     // 400 is not a multiple of the 150-step horizon, nor of log_every: the checkpoint holds a part episode and a part log window.
     let whole = try uninterruptedRun(tinyConfig())
-    var short = tinyConfig()
-    short.steps = 400
-    let folder = temporaryFolder("mid-episode")
-    var first = try Trainer(config: short, folder: folder)
-    _ = try first.run()
+    let folder = try stoppedRun("mid-episode", steps: 400).folder
     var extended = try Trainer(resuming: folder, steps: 600)
     #expect(extended.completedSteps == 400)
     _ = try extended.run()
@@ -211,26 +220,16 @@ func olderSummaryDecodes() throws {
 
 @Test("a run ended mid-episode whose stored actions no longer give its stored observations refuses to continue")
 func midEpisodeReplayMismatch() throws {
-    var short = tinyConfig()
-    short.steps = 400
-    let folder = temporaryFolder("mid-episode-damaged")
-    var first = try Trainer(config: short, folder: folder)
-    _ = try first.run()
+    let folder = try stoppedRun("mid-episode-damaged", steps: 400).folder
     // Change one action of the episode in progress (steps 300-400; one task, rows in step order).
-    var archive = try TensorArchive(decoding: Data(contentsOf: folder.checkpointFile), source: "test")
-    archive.tensors["replay.actions"]![399 * 4] += 0.5
-    try archive.encoded().write(to: folder.checkpointFile)
+    try editCheckpoint(of: folder) { $0.tensors["replay.actions"]![399 * 4] += 0.5 }
     var extended = try Trainer(resuming: folder, steps: 600)
     #expect(throws: CheckpointError.self) { _ = try extended.run() }
 }
 
 @Test("a continued run's summary adds the earlier processes' training time; a checkpoint without it gives none")
 func continuedRunTotalsWallTime() throws {
-    var short = tinyConfig()
-    short.steps = 300
-    let folder = temporaryFolder("wall-time")
-    var first = try Trainer(config: short, folder: folder)
-    let firstSummary = try first.run()
+    let (folder, firstSummary) = try stoppedRun("wall-time", steps: 300)
     #expect(firstSummary.totalWallSeconds == firstSummary.wallSeconds)
 
     var extended = try Trainer(resuming: folder, steps: 450)
@@ -240,11 +239,11 @@ func continuedRunTotalsWallTime() throws {
     #expect(earlier > 0 && earlier <= firstSummary.wallSeconds)
 
     // A checkpoint written before the time was saved: the total is unknown, not a wrong number.
-    var archive = try TensorArchive(decoding: Data(contentsOf: folder.checkpointFile), source: "test")
-    let counters = try #require(archive.metadata["trainer"])
-    #expect(counters.contains("\"wallSeconds\""))
-    archive.metadata["trainer"] = counters.replacingOccurrences(of: "\"wallSeconds\"", with: "\"unknownKey\"")
-    try archive.encoded().write(to: folder.checkpointFile)
+    try editCheckpoint(of: folder) { archive in
+        let counters = try #require(archive.metadata["trainer"])
+        #expect(counters.contains("\"wallSeconds\""))
+        archive.metadata["trainer"] = counters.replacingOccurrences(of: "\"wallSeconds\"", with: "\"unknownKey\"")
+    }
     var older = try Trainer(resuming: folder, steps: 600)
     let olderSummary = try older.run()
     #expect(olderSummary.steps == 600 && olderSummary.totalWallSeconds == nil)
