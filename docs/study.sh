@@ -42,11 +42,12 @@ mt10_cell() {
 }
 
 run_part() {
+    if mt10_cell "$1"; then
+        "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$seeds" --steps "$cell_steps" ${cell_settings[@]+"${cell_settings[@]}"} \
+            --jobs 2 --out "$out/$1"
+        return
+    fi
     case "$1" in
-        mt10-resampled | mt10-fixed | mt10-resampled-200k | mt10-fixed-200k)
-            mt10_cell "$1"
-            "$MTRL" sweep --suite mt10 --combiners "$combiners" --seeds "$seeds" --steps "$cell_steps" ${cell_settings[@]+"${cell_settings[@]}"} \
-                --jobs 2 --out "$out/$1" ;;
         mt50)
             "$MTRL" sweep --suite mt50 --combiners "$combiners" --seeds 1 --steps "$mt50_steps" --set cagrad_c=0.5 --set eval_every=1000 --set log_every=500 --jobs 2 --out "$out/mt50" ;;
         figures)
@@ -77,7 +78,7 @@ run_part() {
             "$MTRL" sweep --suite mt50 --combiners "$combiners" --seeds "$cluster_seeds" --steps 100000 --set cagrad_c=0.5 \
                 --out "$out/mt50-100k" --slurm "$out/slurm/mt50.sbatch" ;;
         *)
-            echo "unknown part '$1'; valid: mt10-resampled, mt10-fixed, mt10-resampled-200k, mt10-fixed-200k, mt50, figures, slurm" >&2
+            echo "unknown part '$1'; valid: $(printf '%s, ' "${mt10_cells[@]}")mt50, figures, slurm" >&2
             exit 2 ;;
     esac
 }
